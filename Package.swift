@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One plugin folder: `Plugins/<Name>` is the target, its tests live in `Tests/<Name>Tests`.
+func plugin(_ name: String, _ dependencies: [Target.Dependency] = [], tests: [Target.Dependency] = []) -> [Target] {
+    [
+        .target(
+            name: name,
+            dependencies: ["Kernel", "Contracts"] + dependencies,
+            path: "Plugins/\(name)",
+            exclude: ["README.md", "sample.yaml"]
+        ),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.target(name: name), "KernelTesting", "Kernel"] + tests,
+            path: "Tests/\(name)Tests"
+        ),
+    ]
+}
+
+let nioCore: Target.Dependency = .product(name: "NIOCore", package: "swift-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "tether",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tether", targets: ["Standard"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .target(
+            name: "Kernel",
+            dependencies: [
+                nioCore, logging, "Yams",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            ],
+            path: "Kernel",
+            exclude: ["Testing", "README.md"]
+        ),
+        .target(
+            name: "KernelTesting",
+            dependencies: ["Kernel", nioCore, logging],
+            path: "Kernel/Testing"
+        ),
+        .target(name: "Contracts", dependencies: ["Kernel"], path: "Plugins/Contracts", exclude: ["README.md"]),
+        .executableTarget(
+            name: "Standard",
+            dependencies: [
+                "Kernel", "Contracts", "Observability", logging, nioCore,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Plugins/Standard",
+            exclude: ["README.md"]
+        ),
+        .testTarget(
+            name: "KernelTests",
+            dependencies: ["Kernel", "KernelTesting", nioCore, logging],
+            path: "Tests/KernelTests"
+        ),
+        .testTarget(
+            name: "RoleTests",
+            dependencies: ["Standard", "Kernel", "KernelTesting"],
+            path: "Tests/RoleTests"
+        ),
+    ]
+        + plugin("Observability", [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Metrics", package: "swift-metrics"),
+        ], tests: [.product(name: "HummingbirdTesting", package: "hummingbird")]),
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,8 @@
+import Kernel
+import Observability
+
+/// The plugins compiled into `tether`, in the order `tether plugins` lists them.
+/// Adding a plugin is one import and one line here (`Scripts/new-plugin` does both).
+let standardPlugins: [any Plugin.Type] = [
+    MetricsPlugin.self,
+]

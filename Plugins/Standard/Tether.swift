@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `tether` command: roles, checks, the plugin list, benchmarks.
+@main
+struct Tether: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tether",
+        abstract: "Secure access to server BMCs: power, serial and graphical consoles, IPMI/Redfish proxy.",
+        discussion: """
+            Exit codes: 0 success, 1 runtime failure (a plugin over its restart budget), \
+            2 invalid manifest or usage.
+            """,
+        version: TetherVersion.current,
+        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, VersionCommand.self, BenchCommand.self]
+    )
+}
