@@ -2,13 +2,15 @@
 import PackageDescription
 
 /// One plugin folder: `Plugins/<Name>` is the target, its tests live in `Tests/<Name>Tests`.
-func plugin(_ name: String, _ dependencies: [Target.Dependency] = [], tests: [Target.Dependency] = []) -> [Target] {
+func plugin(
+    _ name: String, _ dependencies: [Target.Dependency] = [], tests: [Target.Dependency] = [], exclude: [String] = []
+) -> [Target] {
     [
         .target(
             name: name,
             dependencies: ["Kernel", "Contracts"] + dependencies,
             path: "Plugins/\(name)",
-            exclude: ["README.md", "sample.yaml"]
+            exclude: ["README.md", "sample.yaml"] + exclude
         ),
         .testTarget(
             name: "\(name)Tests",
@@ -27,6 +29,8 @@ let package = Package(
     products: [
         .executable(name: "tether", targets: ["Standard"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "KernelTesting", targets: ["KernelTesting"]),
+        .library(name: "Contracts", targets: ["Contracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -60,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "Routing", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -81,6 +85,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
-        ], tests: [.product(name: "HummingbirdTesting", package: "hummingbird")]),
+        ], tests: [.product(name: "HummingbirdTesting", package: "hummingbird")])
+        + plugin("Routing", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts"]),
     swiftLanguageModes: [.v6]
 )

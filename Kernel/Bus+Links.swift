@@ -22,6 +22,7 @@ extension Bus {
             return table.generation
         }
         core.logger.info("link up", metadata: ["link.node": "\(node)", "link.topics": "\(topics.count)"])
+        core.linkWatchers.publish(.up(node: node, topics: topics))
         defer {
             let removed = core.table.withLock { table in
                 guard table.remote[node]?.generation == generation else { return false }
@@ -32,9 +33,18 @@ extension Bus {
             if removed {
                 core.pending.failAll(to: node, with: .unreachable(node: node))
                 core.logger.info("link down", metadata: ["link.node": "\(node)"])
+                core.linkWatchers.publish(.down(node: node))
             }
         }
         return try await body()
+    }
+
+    /// Link changes from now on, starting with an `.up` for every node linked already.
+    public func linkChanges() -> AsyncStream<LinkChange> {
+        let (stream, continuation) = AsyncStream<LinkChange>.makeStream(bufferingPolicy: .bufferingNewest(1_024))
+        core.linkWatchers.add(continuation)
+        for (node, topics) in linkedNodes { continuation.yield(.up(node: node, topics: topics)) }
+        return stream
     }
 
     /// The nodes linked right now, with the topics each serves.

@@ -11,7 +11,8 @@ import Logging
 /// - Local delivery passes the value itself, without encoding, in the caller's task.
 /// - No ordering is promised between different sending tasks. A plugin that needs strict order
 ///   funnels its input into its own channel and drains it in `run()`.
-/// - Every failure is a thrown ``BusError``, never a crash.
+/// - Every failure is a thrown ``BusError``, never a crash; an error a handler throws reaches
+///   the caller as ``BusError/remote(code:message:)`` whether the handler is local or not.
 public struct Bus: Sendable {
     let core: BusCore
     /// The sender's address: `instance@node`.
@@ -42,7 +43,11 @@ public struct Bus: Sendable {
         switch try core.resolve(M.topic, destination) {
         case .local(let route):
             guard let answer = route.handler.answer else { throw kindMismatch(M.topic, route.handler) }
-            _ = try await answer(.value(message), Caller(from: address, metadata: metadata))
+            do {
+                _ = try await answer(.value(message), Caller(from: address, metadata: metadata))
+            } catch {
+                throw error is CancellationError ? error : BusError.wrapping(error)
+            }
         case .remote(let node, let link):
             let envelope = Envelope(
                 kind: .send, topic: M.topic, from: address, to: remoteDestination(destination, node),

@@ -8,6 +8,7 @@ final class BusCore: Sendable {
     let table: Mutex<RouteTable>
     let pending = PendingAsks()
     let meters = BusMeters()
+    let linkWatchers = LinkWatchers()
     let logger: Logger
 
     init(node: NodeID, logger: Logger) {

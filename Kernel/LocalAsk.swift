@@ -15,7 +15,7 @@ enum LocalAsk {
             do {
                 slot.resolve(.success(try await answer(body, caller)))
             } catch {
-                slot.resolve(.failure(error))
+                slot.resolve(.failure(error is CancellationError ? error : BusError.wrapping(error)))
             }
         }
         if let result = slot.takeIfResolved() { return try result.get() }

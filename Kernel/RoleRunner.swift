@@ -15,6 +15,7 @@ public final class RoleRunner: Sendable {
         var logger = logger
         logger[metadataKey: "node"] = "\(role.node)"
         let bus = Bus(node: role.node, logger: logger)
+        bus.serveKernelRoutes(role: role.manifest.role)
         let status = NodeStatus(instances: role.instances.map(\.entry.instance))
         let budget = RestartBudget(intensity: role.manifest.supervision.intensity, period: .seconds(role.manifest.supervision.periodSeconds))
         let services = role.instances.map { instance in

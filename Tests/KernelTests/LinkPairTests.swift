@@ -58,3 +58,25 @@ import Testing
         }
     }
 }
+
+@Suite struct NodeDescriptionTests {
+    @Test func everyNodeDescribesItselfAndReportsLinkChanges() async throws {
+        let plugins: [any Plugin.Type] = [EchoPlugin.self, RecorderPlugin.self]
+        try await TestNode.run("role: gw\nplugins: [{use: recorder}]", plugins: plugins, node: "gateway") { gateway in
+            try await TestNode.run("role: ag\nplugins: [{use: echo}]", plugins: plugins, node: "agent-1") { agent in
+                var changes = gateway.bus.linkChanges().makeAsyncIterator()
+                try await LinkPair.connect(gateway.bus, agent.bus) {
+                    let up = await changes.next()
+                    guard case .up(let node, let topics) = up else { Issue.record("expected up, got \(String(describing: up))"); return }
+                    #expect(node == "agent-1")
+                    #expect(topics.contains(Echo.Say.topic))
+                    let description = try await gateway.bus.ask(NodeDescription(), to: .node("agent-1"))
+                    #expect(description.role == "ag")
+                    #expect(description.instances(serving: Echo.Say.topic) == ["echo"])
+                    #expect(description.instances["kernel"] == nil)
+                }
+                #expect(await changes.next() == .down(node: "agent-1"))
+            }
+        }
+    }
+}
