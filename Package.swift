@@ -42,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -64,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "Routing", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "Routing", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -75,6 +77,18 @@ let package = Package(
             dependencies: ["Kernel", "KernelTesting", nioCore, logging],
             path: "Tests/KernelTests"
         ),
+        .target(
+            name: "CLI",
+            dependencies: [
+                "Kernel", "Contracts", nioCore, logging, "Yams",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Plugins/CLI",
+            exclude: ["README.md"]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["CLI"], path: "Tests/CLITests"),
         .testTarget(
             name: "RoleTests",
             dependencies: ["Standard", "Kernel", "KernelTesting"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLI
 
 /// The `tether` command: roles, checks, the plugin list, benchmarks.
 @main
@@ -8,9 +9,10 @@ struct Tether: AsyncParsableCommand {
         abstract: "Secure access to server BMCs: power, serial and graphical consoles, IPMI/Redfish proxy.",
         discussion: """
             Exit codes: 0 success, 1 runtime failure (a plugin over its restart budget), \
-            2 invalid manifest or usage.
+            2 invalid manifest or usage, 3 not logged in or login expired, 4 denied or not found, \
+            5 manager, gateway or agent unreachable.
             """,
         version: TetherVersion.current,
-        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, VersionCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, ServerCommand.self, VersionCommand.self, BenchCommand.self]
     )
 }

@@ -18,7 +18,7 @@ import Testing
     static var pluginFolders: [URL] {
         let folder = root.appendingPathComponent("Plugins")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !["Standard", "Contracts"].contains($0) }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { !["Standard", "Contracts", "CLI", "Protocols"].contains($0) }.sorted().map { folder.appendingPathComponent($0) }
     }
 
     @Test func thereAreRoleManifests() {

@@ -1,0 +1,20 @@
+import Foundation
+
+/// `$XDG_CONFIG_HOME/tether/config.json` (default `~/.config/tether/config.json`).
+struct CLIConfigFile: Codable {
+    var gateway: String?
+    var manager: String?
+
+    static func path(environment: [String: String]) -> URL {
+        let base = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
+        return base.appendingPathComponent("tether/config.json")
+    }
+
+    static func load(environment: [String: String]) -> CLIConfigFile {
+        guard let data = FileManager.default.contents(atPath: path(environment: environment).path),
+            let file = try? JSONDecoder().decode(CLIConfigFile.self, from: data)
+        else { return CLIConfigFile() }
+        return file
+    }
+}

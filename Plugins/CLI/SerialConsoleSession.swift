@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Logging
+import NIOCore
+import WSClient
+
+/// One terminal console session: raw mode, keyboard to the gateway's WebSocket (through the
+/// escape parser), console bytes to the screen, control messages as status lines.
+struct SerialConsoleSession {
+    let url: String
+    let token: String
+    let server: String
+
+    struct Control: Codable {
+        var type: String
+        var state: String?
+        var reason: String?
+    }
+
+    /// Runs until `~.`, the end of input, or the gateway closing; returns why it ended.
+    func run() async throws -> String {
+        let raw = TerminalRawMode()
+        defer { raw.restore() }
+        FileHandleOutput.standardError("tether: connecting to \(server) (~. to quit, ~? for help)\r")
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        let ended = EndReason()
+        let close: WebSocketCloseFrame?
+        do {
+            close = try await WebSocketClient.connect(
+                url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: Logger(label: "tether.console")
+            ) { inbound, outbound, _ in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            switch message {
+                            case .binary(let buffer):
+                                FileHandleOutput.standardOutput(buffer.readableBytesView)
+                            case .text(let text):
+                                if let control = try? JSONDecoder().decode(Control.self, from: Data(text.utf8)), let state = control.state {
+                                    FileHandleOutput.standardError("\r\n[tether: \(state)\(control.reason.map { ": \($0)" } ?? "")]\r")
+                                }
+                            }
+                        }
+                        ended.set("the gateway closed the session")
+                    }
+                    group.addTask {
+                        var parser = EscapeSequenceParser()
+                        for await chunk in StandardInputReader.bytes() {
+                            for action in parser.feed(chunk) {
+                                switch action {
+                                case .send(let bytes):
+                                    try await outbound.write(.binary(ByteBuffer(bytes: bytes)))
+                                case .quit:
+                                    ended.set("~. typed")
+                                    return
+                                case .help:
+                                    FileHandleOutput.standardOutput(Array(EscapeSequenceParser.help.utf8))
+                                case .sendBreak:
+                                    try await outbound.write(.text(#"{"type":"break"}"#))
+                                }
+                            }
+                        }
+                        ended.set("end of input")
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        } catch {
+            throw CLIError.unreachable("console of \(server) failed: \(error)")
+        }
+        if let close, let reason = close.reason, !reason.isEmpty { ended.set(reason) }
+        return ended.value ?? "closed"
+    }
+}
