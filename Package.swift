@@ -44,6 +44,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .target(
@@ -66,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "Routing", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -100,6 +104,19 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "Metrics", package: "swift-metrics"),
         ], tests: [.product(name: "HummingbirdTesting", package: "hummingbird")])
+        + plugin("GRPCLink", [
+            .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            nioCore, logging,
+        ], tests: [
+            "Contracts", nioCore,
+            .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        ], exclude: ["Proto"])
         + plugin("Routing", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts"]),
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import GRPCLink
 import Kernel
 import Observability
 import Routing
@@ -7,4 +8,5 @@ import Routing
 let standardPlugins: [any Plugin.Type] = [
     MetricsPlugin.self,
     RoutingPlugin.self,
+    GRPCLinkPlugin.self,
 ]

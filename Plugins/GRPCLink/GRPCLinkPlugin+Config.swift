@@ -1,0 +1,37 @@
+import Kernel
+
+extension GRPCLinkPlugin {
+    /// The settings of one link. Set exactly one of `dial` and `listen`.
+    public struct Config: PluginConfig {
+        /// Connect out to this `host:port` (an agent to its gateway); never listens.
+        public var dial: HostPort?
+        /// Accept links on this `ip:port` (a gateway or a manager).
+        public var listen: HostPort?
+        /// PEM certificate chain: the listener's server certificate, or the dialler's client
+        /// certificate when the listener asks for one.
+        public var certificate: String?
+        /// PEM private key of `certificate`.
+        public var privateKey: String?
+        /// PEM CA bundle: the dialler verifies the listener against it (instead of the system
+        /// roots); a listener with `trustRoots` requires and verifies client certificates.
+        public var trustRoots: String?
+        /// Plaintext HTTP/2 without TLS. Only for a trusted loopback; logged loudly.
+        public var insecure = false
+        /// The dialler's token (write `${ENV}` or `file:`), presented with its node name.
+        public var token: String?
+        /// Tokens a listener accepts from any node name (shared enrolment tokens).
+        public var acceptedTokens: [String] = []
+        /// A listener's file of `node: token` lines: a listed node must present its own token.
+        public var tokensFile: String?
+        /// HTTP/2 keepalive: a dead peer is detected within this time.
+        public var keepaliveSeconds = 15.0
+        /// The dialler's first reconnect delay; each later one doubles, with jitter.
+        public var reconnectInitialMilliseconds = 200
+        /// The longest reconnect delay.
+        public var reconnectMaximumSeconds = 10.0
+        /// How long opening a byte stream across the link may take.
+        public var streamOpenTimeoutSeconds = 10.0
+
+        public init() {}
+    }
+}

@@ -1,0 +1,45 @@
+import GRPCCore
+import Kernel
+import Logging
+
+/// The gRPC service behind a listening link: `Control` authenticates a dialler and carries
+/// its envelopes; `Stream` carries one byte stream announced on that dialler's Control.
+struct LinkService: WireService.ServiceProtocol {
+    let settings: LinkSettings
+    let bus: Bus
+    let logger: Logger
+    let peers: ConnectedPeers
+    let rendezvous: StreamRendezvous
+
+    func control(
+        request: StreamingServerRequest<WireFrame>, context: ServerContext
+    ) async throws -> StreamingServerResponse<WireFrame> {
+        StreamingServerResponse(of: WireFrame.self) { writer in
+            let session = ListenerSession(
+                settings: settings, bus: bus, logger: logger, peers: peers, rendezvous: rendezvous,
+                connection: context.remotePeer, cancellation: context.cancellation)
+            try await session.run(request.messages, writer: writer)
+            return [:]
+        }
+    }
+
+    func stream(
+        request: StreamingServerRequest<WireChunk>, context: ServerContext
+    ) async throws -> StreamingServerResponse<WireChunk> {
+        guard let text = request.metadata[stringValues: WireProtocol.streamHeader].first(where: { _ in true }), let id = UInt64(text) else {
+            throw RPCError(
+                code: .invalidArgument,
+                message: BusErrorText.encode(.remote(code: "link-stream", message: "a Stream RPC needs a \(WireProtocol.streamHeader) header")))
+        }
+        let local: Duplex
+        do {
+            local = try await rendezvous.claim(.init(connection: context.remotePeer, id: id), timeout: settings.openTimeout)
+        } catch {
+            throw RPCError(code: .notFound, message: BusErrorText.encode(.wrapping(error)))
+        }
+        return StreamingServerResponse(of: WireChunk.self) { writer in
+            try await StreamPump.run(local: local, incoming: request.messages) { try await writer.write($0) }
+            return [:]
+        }
+    }
+}

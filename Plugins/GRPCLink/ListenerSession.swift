@@ -1,0 +1,146 @@
+import GRPCCore
+import Kernel
+import Logging
+import NIOCore
+
+/// One dialler's Control RPC on the listening side: hello and its check, hello-ack, then
+/// envelopes both ways while the peer is attached to the bus.
+struct ListenerSession: Sendable {
+    let settings: LinkSettings
+    let bus: Bus
+    let logger: Logger
+    let peers: ConnectedPeers
+    let rendezvous: StreamRendezvous
+    /// The dialler's TCP address, shared by its Control and Stream RPCs.
+    let connection: String
+    let cancellation: ServerContext.RPCCancellationHandle
+
+    func run(_ messages: RPCAsyncSequence<WireFrame, any Error>, writer: RPCWriter<WireFrame>) async throws {
+        var frames = messages.makeAsyncIterator()
+        let watchdog = Task { [cancellation, timeout = settings.handshakeTimeout] in
+            try await Task.sleep(for: timeout)
+            cancellation.cancel()
+        }
+        let first = try await frames.next()
+        watchdog.cancel()
+        guard let first, first.kind == .hello, first.hasHello else {
+            throw refuse(node: "?", "expected a hello first, got \(first.map { "frame kind \($0.kind.rawValue)" } ?? "the end of the stream")")
+        }
+        let hello = first.hello
+        if let reason = settings.admission.refusal(node: hello.node, credential: hello.credential) {
+            throw refuse(node: hello.node, reason)
+        }
+        let peer = NodeID(hello.node)
+        let replaced = OneShot<Void>()
+        if let reason = peers.register(peer, credential: hello.credential, connection: connection, close: {
+            replaced.resolve(.success(()))
+        }) {
+            throw refuse(node: hello.node, reason)
+        }
+        defer { peers.unregister(peer, connection: connection) }
+
+        var ack = WireFrame()
+        ack.kind = .helloAck
+        ack.hello.node = bus.node.rawValue
+        ack.hello.topics = bus.servedTopics.map(\.rawValue).sorted()
+        ack.hello.version = WireProtocol.version
+        try await writer.write(ack)
+
+        let outbox = FrameOutbox()
+        defer {
+            outbox.close()
+            rendezvous.closeAll(connection: connection, with: .unreachable(node: peer))
+        }
+        let link = PeerLink(peer: peer, outbox: outbox) { envelope in
+            try await openStream(envelope, peer: peer, outbox: outbox)
+        }
+        let dispatcher = FrameDispatcher(peer: peer, bus: bus, outbox: outbox, logger: logger)
+        try await bus.attach(peer, via: link, serving: Set(hello.topics.map { Topic($0) })) { () async throws -> Void in
+            logger.info("link accepted", metadata: [
+                "link.node": "\(peer)", "link.peer": "\(connection)", "link.version": "\(hello.version)", "link.topics": "\(hello.topics.count)",
+            ])
+            try await withChildTasks { tasks in
+                tasks.spawn {
+                    do { try await outbox.drain(into: writer) } catch { cancellation.cancel() }
+                }
+                tasks.spawn {
+                    guard (try? await replaced.wait()) != nil else { return }
+                    logger.info("link replaced by a newer connection of the same node", metadata: ["link.node": "\(peer)", "link.peer": "\(connection)"])
+                    cancellation.cancel()
+                }
+                while let frame = try await frames.next() {
+                    switch frame.kind {
+                    case .open:
+                        await acceptStream(frame, from: peer, dispatcher: dispatcher, tasks: tasks)
+                    case .openFailed:
+                        rendezvous.fail(.init(connection: connection, id: frame.streamID), with: BusErrorText.decode(frame.error))
+                    default:
+                        await dispatcher.dispatch(frame)
+                    }
+                }
+            }
+        }
+        logger.info("link closed by peer", metadata: ["link.node": "\(peer)", "link.peer": "\(connection)"])
+    }
+
+    /// Logs a refused hello and returns the status the dialler sees.
+    private func refuse(node: String, _ reason: String) -> RPCError {
+        logger.warning("link refused", metadata: ["link.node": "\(node.prefix(128))", "link.peer": "\(connection)", "reason": "\(reason)"])
+        return RPCError(code: .permissionDenied, message: "link refused: \(reason)")
+    }
+
+    /// Opens a stream to a handler on the dialler's node: announce it on Control, then wait
+    /// (bounded) for the dialler's Stream RPC to take the link end.
+    private func openStream(_ envelope: Envelope, peer: NodeID, outbox: FrameOutbox) async throws -> Duplex {
+        let id = UInt64.random(in: 1...UInt64.max)
+        let key = StreamRendezvous.Key(connection: connection, id: id)
+        let (callerEnd, linkEnd) = Duplex.pair()
+        let claimed = rendezvous.offer(key, .success(linkEnd))
+        var frame = try FrameCodec.frame(envelope)
+        frame.streamID = id
+        do {
+            do {
+                try await outbox.send(frame)
+            } catch {
+                throw BusError.unreachable(node: peer)
+            }
+            let timeout = settings.openTimeout
+            try await claimed.wait(timeout: timeout) {
+                BusError.timeout(topic: envelope.topic, afterMilliseconds: Int64(timeout.components.seconds * 1000))
+            }
+        } catch {
+            rendezvous.withdraw(key)
+            linkEnd.close()
+            callerEnd.close()
+            throw error
+        }
+        return callerEnd
+    }
+
+    /// The dialler opens a stream to a handler on this node: accept it here and hold the
+    /// local end until its Stream RPC claims it (bounded).
+    private func acceptStream(_ frame: WireFrame, from peer: NodeID, dispatcher: FrameDispatcher, tasks: ChildTasks) async {
+        guard frame.streamID != 0 else {
+            await dispatcher.reject(frame, because: .badFrame("open frame without a stream ID"))
+            return
+        }
+        let key = StreamRendezvous.Key(connection: connection, id: frame.streamID)
+        let local: Result<Duplex, BusError>
+        do {
+            local = .success(try await bus.accept(try FrameCodec.envelope(frame, from: peer)))
+        } catch let error as LinkProtocolError {
+            local = .failure(.remote(code: "bad-frame", message: error.description))
+        } catch {
+            local = .failure(.wrapping(error))
+        }
+        let claimed = rendezvous.offer(key, local)
+        let timeout = settings.openTimeout
+        tasks.spawn {
+            do {
+                try await claimed.wait(timeout: timeout) { BusError.streamClosed }
+            } catch {
+                rendezvous.fail(key, with: .streamClosed)
+            }
+        }
+    }
+}
