@@ -1,4 +1,5 @@
 import GRPCLink
+import GatewayAPI
 import Kernel
 import Observability
 import Routing
@@ -9,4 +10,5 @@ let standardPlugins: [any Plugin.Type] = [
     MetricsPlugin.self,
     RoutingPlugin.self,
     GRPCLinkPlugin.self,
+    GatewayAPIPlugin.self,
 ]

@@ -1,0 +1,54 @@
+import Hummingbird
+import HummingbirdTLS
+import Kernel
+
+/// The gateway's client surface: REST/JSON for power, boot, BMC facts and the event log,
+/// WebSocket serial consoles, and `/openapi.json`. Every request is checked against the
+/// caller's token (through `auth.verify`) and routed to the agent that manages the server
+/// (through `routing.resolve`).
+public struct GatewayAPIPlugin: Plugin {
+    public static let id: PluginID = "gateway-api"
+    public static let summary = "REST/JSON and WebSocket console API of a gateway, with token checks and an origin policy"
+
+    let config: Config
+    let context: PluginContext
+
+    public init(config: Config, context: PluginContext) throws {
+        self.config = try config.validated()
+        self.context = context
+    }
+
+    public func run() async throws {
+        let timeout = Duration.seconds(config.requestTimeoutSeconds)
+        let idleTimeout = Duration.seconds(config.sessionIdleTimeoutSeconds)
+        let authorizer = Authorizer(bus: context.bus, origins: OriginPolicy(allowedOrigins: config.allowedOrigins), timeout: timeout)
+        let router = Router()
+        router.add(middleware: JSONErrorMiddleware(maxBodyBytes: config.maxBodyBytes))
+        router.get("healthz") { _, _ in JSONResponse.make(bytes: Array("{\"status\":\"ok\"}".utf8)) }
+        router.get("openapi.json") { _, _ in JSONResponse.make(bytes: OpenAPIDocument.bytes) }
+        ServerEndpoints(bus: context.bus, authorizer: authorizer, timeout: timeout, maxBodyBytes: config.maxBodyBytes).register(on: router)
+
+        let console = ConsoleEndpoint(
+            admission: ConsoleAdmission(
+                bus: context.bus, authorizer: authorizer, slots: ConsoleSlots(limit: config.maxConsoleSessionsPerServer), timeout: timeout),
+            refusals: UpgradeRefusals(), requestTimeout: timeout, idleTimeout: idleTimeout,
+            maxFrameBytes: config.maxWebSocketFrameBytes, logger: context.logger)
+        let server = try GatewayServerBuilder.make(
+            console: console, maxFrameBytes: config.maxWebSocketFrameBytes, httpIdleTimeout: timeout * 4, tls: try tlsConfiguration())
+        let logger = context.logger
+        let scheme = config.certificateFile == nil ? "http" : "https"
+        let app = Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "tether-gateway"),
+            onServerRunning: { channel in
+                logger.info("gateway API listening", metadata: ["listen": "\(scheme)://\(channel.localAddress.map { "\($0)" } ?? "?")"])
+            },
+            logger: logger)
+        try await app.run()
+    }
+
+    private func tlsConfiguration() throws -> TLSConfiguration? {
+        guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return nil }
+        return try TLSFiles.configuration(certificate: context.resolvePath(certificate), privateKey: context.resolvePath(key))
+    }
+}

@@ -1,0 +1,155 @@
+/// The hand-written OpenAPI 3.1 description of every endpoint, served at `/openapi.json`.
+/// A test checks that it parses and lists each route the server registers.
+enum OpenAPIDocument {
+    static var bytes: [UInt8] { Array(json.utf8) }
+
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "Tether gateway API",
+        "version": "1",
+        "description": "Power, boot, BMC facts, event log and the serial console of the servers whose agents are linked to this gateway. Every /v1 endpoint takes a server-scoped token: Authorization: Bearer <token>. Browsers may instead send the session cookie tether_session (only from an allowed Origin) or, on WebSockets, the subprotocol bearer.<token>. A request whose Origin is not in allowedOrigins is refused with 403."
+      },
+      "security": [{ "bearer": [] }],
+      "paths": {
+        "/healthz": {
+          "get": {
+            "summary": "Liveness of the gateway API", "security": [],
+            "responses": { "200": { "description": "Serving", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "summary": "This document", "security": [],
+            "responses": { "200": { "description": "The OpenAPI document", "content": { "application/json": {} } } }
+          }
+        },
+        "/v1/servers/{id}/power": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "Read the chassis power state (permission: view)",
+            "responses": { "200": { "description": "The power state", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PowerStatus" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          },
+          "post": {
+            "summary": "Perform a power action (permission: power)",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PowerRequest" } } } },
+            "responses": { "200": { "description": "The action was performed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PowerReply" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          }
+        },
+        "/v1/servers/{id}/boot": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "Read the boot device setting (permission: view)",
+            "responses": { "200": { "description": "The boot setting", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BootSetting" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          },
+          "put": {
+            "summary": "Set the boot device (permission: power)",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BootRequest" } } } },
+            "responses": { "200": { "description": "The boot setting now", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BootSetting" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          }
+        },
+        "/v1/servers/{id}/bmc": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "Read the BMC's identity (permission: view)",
+            "responses": { "200": { "description": "BMC facts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BMCInfo" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          }
+        },
+        "/v1/servers/{id}/events": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "List the system event log (permission: view)",
+            "responses": { "200": { "description": "Every entry", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EventList" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          },
+          "delete": {
+            "summary": "Clear the system event log (permission: power)",
+            "responses": { "204": { "description": "Cleared" }, "default": { "$ref": "#/components/responses/Error" } }
+          }
+        },
+        "/v1/servers/{id}/console/serial": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "Serial console over WebSocket (permission: console)",
+            "description": "Upgrade to a WebSocket. Binary frames carry console bytes both ways. Text frames carry JSON control messages: the client sends {\"type\":\"refresh\",\"token\":\"...\"} to extend the lease and may send {\"type\":\"resize\",...} (ignored) and {\"type\":\"break\"} (answered unsupported for now); the server sends {\"type\":\"state\",\"state\":\"live\"|\"agent-offline\"|\"expired\",\"reason\":text}, {\"type\":\"lease\",\"expiresAt\":N} and {\"type\":\"error\",\"error\":code,\"message\":text}. Close codes: 1000 console closed on the BMC side, 4000 the console could not be opened, 4001 lease expired, 4008 idle timeout, 4503 agent offline. Offer the subprotocol tether.console.v1 beside bearer.<token>.",
+            "parameters": [
+              { "name": "Upgrade", "in": "header", "required": true, "schema": { "const": "websocket" } },
+              { "name": "Sec-WebSocket-Protocol", "in": "header", "required": false, "schema": { "type": "string" }, "example": "tether.console.v1, bearer.eyJ..." }
+            ],
+            "responses": {
+              "101": { "description": "Switching to the WebSocket protocol" },
+              "429": { "$ref": "#/components/responses/Error" },
+              "default": { "$ref": "#/components/responses/Error" }
+            }
+          }
+        }
+      },
+      "components": {
+        "securitySchemes": {
+          "bearer": { "type": "http", "scheme": "bearer", "description": "A token from the manager, scoped to one server and a set of actions (power, console, vnc, proxy, view)" }
+        },
+        "parameters": {
+          "server": { "name": "id", "in": "path", "required": true, "description": "The server's name", "schema": { "type": "string", "minLength": 1, "maxLength": 128 } }
+        },
+        "responses": {
+          "Error": {
+            "description": "400 bad-request (malformed JSON, unknown field, wrong value), 401 unauthenticated, 403 denied, 404 not-found, 413 payload-too-large, 429 too-many-sessions, 501 unsupported, 502 an agent error, 503 agent-offline / auth-unavailable / unavailable, 504 timeout",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } }
+          }
+        },
+        "schemas": {
+          "Error": {
+            "type": "object", "required": ["error", "message"], "additionalProperties": false,
+            "properties": { "error": { "type": "string", "description": "A stable code such as denied or agent-offline" }, "message": { "type": "string", "description": "What failed and what to do" } }
+          },
+          "Health": { "type": "object", "required": ["status"], "properties": { "status": { "const": "ok" } } },
+          "PowerAction": { "type": "string", "enum": ["on", "off", "cycle", "reset", "soft"] },
+          "PowerRequest": {
+            "type": "object", "required": ["action"], "additionalProperties": false,
+            "properties": { "action": { "$ref": "#/components/schemas/PowerAction" } }
+          },
+          "PowerReply": {
+            "type": "object", "required": ["server", "action"],
+            "properties": { "server": { "type": "string" }, "action": { "$ref": "#/components/schemas/PowerAction" } }
+          },
+          "PowerStatus": {
+            "type": "object", "required": ["server", "state"],
+            "properties": { "server": { "type": "string" }, "state": { "type": "string", "enum": ["on", "off", "unknown"] } }
+          },
+          "BootDevice": { "type": "string", "enum": ["none", "pxe", "disk", "cdrom", "bios"] },
+          "BootRequest": {
+            "type": "object", "required": ["device"], "additionalProperties": false,
+            "properties": {
+              "device": { "$ref": "#/components/schemas/BootDevice" },
+              "persistent": { "type": "boolean", "default": false, "description": "Every boot instead of the next one only" },
+              "uefi": { "type": "boolean", "default": false }
+            }
+          },
+          "BootSetting": {
+            "type": "object", "required": ["server", "device", "persistent", "uefi"],
+            "properties": { "server": { "type": "string" }, "device": { "$ref": "#/components/schemas/BootDevice" }, "persistent": { "type": "boolean" }, "uefi": { "type": "boolean" } }
+          },
+          "BMCInfo": {
+            "type": "object", "required": ["server", "manufacturer", "product", "firmware", "protocolVersion"],
+            "properties": {
+              "server": { "type": "string" }, "manufacturer": { "type": "string" }, "product": { "type": "string" },
+              "firmware": { "type": "string" }, "protocolVersion": { "type": "string", "description": "2.0 for IPMI, the Redfish version for Redfish" }
+            }
+          },
+          "EventList": {
+            "type": "object", "required": ["entries"],
+            "properties": {
+              "entries": {
+                "type": "array",
+                "items": {
+                  "type": "object", "required": ["id", "summary"],
+                  "properties": { "id": { "type": "integer" }, "timestamp": { "type": ["integer", "null"], "description": "Seconds since 1970" }, "summary": { "type": "string" } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
+}
