@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
@@ -72,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -95,6 +97,23 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI"], path: "Tests/CLITests"),
+        .systemLibrary(name: "CLibCrypto", path: "Plugins/Protocols/CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLZ4", path: "Plugins/Protocols/CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .target(name: "StreamCompression", dependencies: ["CLZ4"], path: "Plugins/Protocols/StreamCompression"),
+        .target(
+            name: "RFB",
+            dependencies: [
+                "CLibCrypto", "Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Plugins/Protocols/RFB", exclude: ["README.md"]),
+        .target(
+            name: "VNCTesting", dependencies: ["RFB", "Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/VNCTesting", exclude: ["compare_png.py"]),
+        .testTarget(
+            name: "RFBTests",
+            dependencies: ["RFB", "StreamCompression", "Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/RFBTests"),
         .testTarget(
             name: "RoleTests",
             dependencies: ["Standard", "Kernel", "KernelTesting"],
@@ -129,6 +148,16 @@ let package = Package(
             "Contracts", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-        ]),
+        ])
+        + plugin("Redfish", [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            nioCore, logging,
+        ], tests: ["Contracts", logging], exclude: ["sample-bmc-password"])
+        + plugin("VNCTCP", ["RFB", nioCore, logging], tests: ["Contracts", "RFB", "VNCTesting", nioCore, logging])
+        + plugin("VNCWS", [
+            "RFB", "VNCTCP", nioCore, logging, .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], tests: ["Contracts", "RFB", "VNCTCP", "VNCTesting", nioCore, logging]),
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,10 @@ import GRPCLink
 import GatewayAPI
 import Kernel
 import Observability
+import Redfish
 import Routing
+import VNCTCP
+import VNCWS
 
 /// The plugins compiled into `tether`, in the order `tether plugins` lists them.
 /// Adding a plugin is one import and one line here (`Scripts/new-plugin` does both).
@@ -11,4 +14,7 @@ let standardPlugins: [any Plugin.Type] = [
     RoutingPlugin.self,
     GRPCLinkPlugin.self,
     GatewayAPIPlugin.self,
+    RedfishPlugin.self,
+    VNCTCPPlugin.self,
+    VNCWSPlugin.self,
 ]
