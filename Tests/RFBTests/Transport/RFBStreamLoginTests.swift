@@ -61,7 +61,8 @@ struct RFBStreamLoginTests {
         await #expect(throws: RFBHandshakeError.timedOut(seconds: 1)) {
             _ = try await RFBStreamLogin.login(over: client, configuration: .init(), timeout: .milliseconds(300), logger: RFBTestSupport.logger)
         }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Bounded: the 300 ms timeout fired instead of hanging (generous for loaded CI machines).
+        #expect(ContinuousClock.now - started < .seconds(15))
         server.close()
     }
 
