@@ -47,6 +47,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
@@ -74,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -158,6 +162,22 @@ let package = Package(
         + plugin("VNCWS", [
             "RFB", "VNCTCP", nioCore, logging, .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
-        ], tests: ["Contracts", "RFB", "VNCTCP", "VNCTesting", nioCore, logging]),
+        ], tests: ["Contracts", "RFB", "VNCTCP", "VNCTesting", nioCore, logging])
+        + plugin("Storage", [.product(name: "SQLiteNIO", package: "sqlite-nio"), .product(name: "PostgresNIO", package: "postgres-nio"), logging],
+                 tests: [logging])
+        + plugin("Auth", [
+            "Storage", .product(name: "JWTKit", package: "jwt-kit"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            nioCore, logging,
+        ], tests: [
+            "Storage", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore,
+        ])
+        + plugin("API", [
+            "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
+        ], tests: [
+            "Auth", "Contracts", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            nioCore,
+        ]),
     swiftLanguageModes: [.v6]
 )

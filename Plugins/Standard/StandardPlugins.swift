@@ -1,3 +1,5 @@
+import API
+import Auth
 import GRPCLink
 import GatewayAPI
 import Kernel
@@ -11,6 +13,8 @@ import VNCWS
 /// Adding a plugin is one import and one line here (`Scripts/new-plugin` does both).
 let standardPlugins: [any Plugin.Type] = [
     MetricsPlugin.self,
+    AuthPlugin.self,
+    APIPlugin.self,
     RoutingPlugin.self,
     GRPCLinkPlugin.self,
     GatewayAPIPlugin.self,

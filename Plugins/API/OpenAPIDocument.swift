@@ -1,0 +1,81 @@
+/// The OpenAPI 3.1 description of the manager API, served at `/openapi.json`.
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {"title": "Tether manager API", "version": "1.0.0",
+        "description": "Login (local or OIDC), short-lived ES256 tokens, the servers a user may reach, and the audit log. Errors are {\"error\": {\"code\", \"message\"}}. Bodies are JSON objects without unknown fields."},
+      "components": {
+        "securitySchemes": {"login": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT", "description": "A login token from /v1/login or the OIDC callback"}},
+        "schemas": {
+          "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"],
+            "properties": {"code": {"type": "string", "examples": ["invalid-credentials", "rate-limited", "invalid-token", "denied", "not-found", "bad-request", "malformed-json", "unknown-field", "too-large"]}, "message": {"type": "string"}}}}},
+          "IssuedToken": {"type": "object", "required": ["token", "expiresAt", "kind"], "properties": {
+            "token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}, "kind": {"enum": ["login", "session"]}}},
+          "Action": {"enum": ["power", "console", "vnc", "proxy", "view"]},
+          "Server": {"type": "object", "required": ["id", "capabilities", "actions"], "properties": {
+            "id": {"type": "string"}, "tenant": {"type": "string"}, "gateway": {"type": "string"},
+            "capabilities": {"type": "array", "items": {"type": "string"}}, "actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}},
+          "SessionToken": {"type": "object", "required": ["token", "gateway", "actions"], "properties": {
+            "token": {"$ref": "#/components/schemas/IssuedToken"}, "gateway": {"type": "string", "description": "the token's audience"},
+            "gatewayURL": {"type": "string"}, "actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}},
+          "AuditEvent": {"type": "object", "required": ["id", "at", "actor", "action", "outcome", "detail"], "properties": {
+            "id": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}, "actor": {"type": "string"}, "action": {"type": "string"},
+            "outcome": {"enum": ["ok", "failed", "denied"]}, "tenantID": {"type": "string"}, "serverID": {"type": "string"},
+            "source": {"type": "string"}, "detail": {"type": "string"}}},
+          "JWKS": {"type": "object", "required": ["keys"], "properties": {"keys": {"type": "array", "items": {"type": "object", "required": ["kty"], "properties": {
+            "kty": {"type": "string"}, "crv": {"type": "string"}, "x": {"type": "string"}, "y": {"type": "string"}, "kid": {"type": "string"}, "alg": {"type": "string"}, "use": {"type": "string"}}}}}}
+        },
+        "responses": {
+          "Error": {"description": "refused; see error.code", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        }
+      },
+      "paths": {
+        "/v1/login": {"post": {"summary": "Log in with a local user name and password (rate-limited per account and address)",
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["username", "password"],
+            "properties": {"username": {"type": "string", "maxLength": 200}, "password": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "a login token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IssuedToken"}}}},
+            "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"}, "429": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/oidc/start": {"get": {"summary": "Start an OIDC login (authorization code + PKCE S256)",
+          "parameters": [{"name": "redirect_uri", "in": "query", "required": false, "schema": {"type": "string"}, "description": "a CLI's loopback callback http://127.0.0.1:PORT/...; the answer is then JSON instead of a redirect"}],
+          "responses": {"200": {"description": "where to send the browser", "content": {"application/json": {"schema": {"type": "object", "properties": {"authorizationURL": {"type": "string"}, "state": {"type": "string"}}}}}},
+            "302": {"description": "redirect to the provider"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/oidc/callback": {
+          "get": {"summary": "The provider's redirect back (browser flow)",
+            "parameters": [{"name": "code", "in": "query", "required": true, "schema": {"type": "string"}}, {"name": "state", "in": "query", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "a login token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IssuedToken"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "502": {"$ref": "#/components/responses/Error"}}},
+          "post": {"summary": "Hand over the code a CLI received on its loopback redirect",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["code", "state"],
+              "properties": {"code": {"type": "string"}, "state": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "a login token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IssuedToken"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "502": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/token/refresh": {"post": {"summary": "A fresh login token for a valid one", "security": [{"login": []}],
+          "responses": {"200": {"description": "a login token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IssuedToken"}}}},
+            "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/servers": {"get": {"summary": "The servers of the caller's tenants", "security": [{"login": []}],
+          "responses": {"200": {"description": "servers", "content": {"application/json": {"schema": {"type": "object", "properties": {"servers": {"type": "array", "items": {"$ref": "#/components/schemas/Server"}}}}}}},
+            "401": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/servers/{id}": {"get": {"summary": "One server (404 when it does not exist or belongs to another tenant)", "security": [{"login": []}],
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "the server", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Server"}}}},
+            "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/servers/{id}/session-token": {"post": {"summary": "A session token for one server, for its gateway (5 minutes by default)", "security": [{"login": []}],
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false,
+            "properties": {"actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}}}}},
+          "responses": {"200": {"description": "the session token", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SessionToken"}}}},
+            "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
+            "404": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/audit": {"get": {"summary": "Audit records, newest first (superadmins: all; tenant admins: their tenants)", "security": [{"login": []}],
+          "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
+            {"name": "before", "in": "query", "schema": {"type": "integer"}, "description": "only records with a smaller id (paging)"}],
+          "responses": {"200": {"description": "records", "content": {"application/json": {"schema": {"type": "object", "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEvent"}}}}}}},
+            "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+        "/.well-known/jwks.json": {"get": {"summary": "The public token signing keys (ES256)",
+          "responses": {"200": {"description": "JWKS", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JWKS"}}}}}}},
+        "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}}
+      }
+    }
+    """#
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Storage
+
+/// The validated settings the service runs with (built from ``AuthPlugin/Config`` without I/O).
+struct AuthSettings: Sendable {
+    let storage: StoreLocation
+    let issuer: String
+    let audience: String
+    let loginLifetime: TimeInterval
+    let maximumLoginAge: TimeInterval
+    let sessionLifetime: TimeInterval
+    let keyRotation: TimeInterval
+    let hasher: PasswordHasher
+    let rateLimit: LoginRateLimiter.Policy
+    let oidc: OIDCSettings?
+    let bootstrap: AuthPlugin.Bootstrap
+
+    /// Tokens of a retired key stay verifiable this long: the longest lifetime plus skew.
+    var retiredKeyLifetime: TimeInterval { max(loginLifetime, sessionLifetime) + 60 }
+
+    init(_ config: AuthPlugin.Config, resolvePath: (String) -> String) throws(AuthError) {
+        var storage: StoreLocation
+        do {
+            storage = try StoreLocation(parsing: config.storage)
+        } catch {
+            throw .badRequest(error.message)
+        }
+        if case .sqlite(let path) = storage, path != ":memory:" { storage = .sqlite(path: resolvePath(path)) }
+        self.storage = storage
+        guard !config.issuer.isEmpty, !config.audience.isEmpty else { throw .badRequest("issuer and audience must not be empty") }
+        issuer = config.issuer
+        audience = config.audience
+        for (name, value, range) in [
+            ("loginLifetimeSeconds", config.loginLifetimeSeconds, 60...86_400),
+            ("maximumLoginAgeSeconds", config.maximumLoginAgeSeconds, 60...2_592_000),
+            ("sessionLifetimeSeconds", config.sessionLifetimeSeconds, 30...3_600),
+            ("keyRotationSeconds", config.keyRotationSeconds, 3_600...31_536_000),
+        ] where !range.contains(value) {
+            throw .badRequest("\(name) must be \(range.lowerBound)...\(range.upperBound), not \(value)")
+        }
+        guard config.maximumLoginAgeSeconds >= config.loginLifetimeSeconds else {
+            throw .badRequest("maximumLoginAgeSeconds must be at least loginLifetimeSeconds")
+        }
+        loginLifetime = TimeInterval(config.loginLifetimeSeconds)
+        maximumLoginAge = TimeInterval(config.maximumLoginAgeSeconds)
+        sessionLifetime = TimeInterval(config.sessionLifetimeSeconds)
+        keyRotation = TimeInterval(config.keyRotationSeconds)
+        hasher = try PasswordHasher(logN: config.passwordCost)
+        let limits = config.rateLimit
+        guard [limits.failuresPerAccount, limits.accountWindowSeconds, limits.attemptsPerSource, limits.sourceWindowSeconds].allSatisfy({ $0 > 0 }) else {
+            throw .badRequest("rateLimit values must be positive")
+        }
+        rateLimit = LoginRateLimiter.Policy(
+            failuresPerAccount: limits.failuresPerAccount, accountWindowSeconds: limits.accountWindowSeconds,
+            attemptsPerSource: limits.attemptsPerSource, sourceWindowSeconds: limits.sourceWindowSeconds)
+        oidc = config.oidc.issuer.isEmpty ? nil : try OIDCSettings(config.oidc)
+        for user in config.bootstrap.users where user.password?.isEmpty == true {
+            throw .badRequest("bootstrap user \(user.name) has an empty password")
+        }
+        bootstrap = config.bootstrap
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Everything the manager keeps: tenants, users and their roles, servers and gateways,
+/// agents, token signing keys and the append-only audit log.
+///
+/// One implementation (``SQLStore``) runs the same SQL on SQLite and PostgreSQL. Every
+/// statement binds its values as parameters.
+public protocol ManagerStore: Sendable {
+    /// The schema version of the database.
+    func schemaVersion() async throws(StoreError) -> Int
+
+    func createTenant(_ tenant: Tenant) async throws(StoreError)
+    func tenant(id: String) async throws(StoreError) -> Tenant?
+    func tenants() async throws(StoreError) -> [Tenant]
+
+    func createUser(_ user: User) async throws(StoreError)
+    func user(id: String) async throws(StoreError) -> User?
+    func user(named name: String) async throws(StoreError) -> User?
+    func setPasswordHash(_ hash: String?, userID: String) async throws(StoreError)
+    func setSuperadmin(_ superadmin: Bool, userID: String) async throws(StoreError)
+
+    /// Creates or changes a user's role in a tenant.
+    func setMembership(_ membership: Membership) async throws(StoreError)
+    func removeMembership(userID: String, tenantID: String) async throws(StoreError)
+    func memberships(userID: String) async throws(StoreError) -> [Membership]
+
+    /// The user linked to an external (OIDC) identity.
+    func user(issuer: String, subject: String) async throws(StoreError) -> User?
+    /// Finds or creates the user of an external identity and replaces its memberships, in one
+    /// transaction. Returns the stored user.
+    func provisionExternalUser(
+        issuer: String, subject: String, proposed: User, memberships: [Membership]
+    ) async throws(StoreError) -> User
+
+    func upsertGateway(_ gateway: Gateway) async throws(StoreError)
+    func gateways() async throws(StoreError) -> [Gateway]
+    /// Records what an agent reported through its gateway; ownership is kept.
+    func reportServer(id: String, gatewayID: String?, capabilities: [String]) async throws(StoreError)
+    /// Gives a server to a tenant (nil: unassigned).
+    func assignServer(id: String, tenantID: String?) async throws(StoreError)
+    func server(id: String) async throws(StoreError) -> ManagedServer?
+    /// Servers of these tenants, or every server for nil.
+    func servers(tenantIDs: [String]?) async throws(StoreError) -> [ManagedServer]
+
+    func upsertAgent(_ agent: Agent) async throws(StoreError)
+    func agent(node: String) async throws(StoreError) -> Agent?
+    func revokeAgent(node: String) async throws(StoreError)
+
+    func insertSigningKey(_ key: StoredSigningKey) async throws(StoreError)
+    func retireSigningKey(kid: String, at: Date, expiresAt: Date) async throws(StoreError)
+    func signingKeys() async throws(StoreError) -> [StoredSigningKey]
+    /// Deletes keys whose last token expired before `date`; returns how many.
+    @discardableResult
+    func deleteSigningKeys(expiredBefore date: Date) async throws(StoreError) -> Int
+
+    /// Appends a record and returns its ID.
+    @discardableResult
+    func appendAudit(_ event: AuditEvent) async throws(StoreError) -> Int64
+    func audit(_ filter: AuditFilter) async throws(StoreError) -> [AuditEvent]
+
+    func close() async
+}
