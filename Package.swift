@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "IPMISOL", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Plugins/Standard",
@@ -178,6 +178,26 @@ let package = Package(
         ], tests: [
             "Auth", "Contracts", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
             nioCore,
-        ]),
+        ])
+        + [
+            .target(
+                name: "IPMISOL",
+                dependencies: [
+                    "Kernel", "Contracts", nioCore, .product(name: "NIOPosix", package: "swift-nio"), logging,
+                    .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ],
+                path: "Plugins/IPMISOL", exclude: ["README.md", "sample.yaml"]),
+            .testTarget(
+                name: "IPMISOLTests",
+                dependencies: [
+                    "IPMISOL", "Kernel", "KernelTesting", "Contracts", nioCore, .product(name: "NIOPosix", package: "swift-nio"), logging,
+                    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                ],
+                path: "Tests/IPMISOLTests", resources: [.copy("Fixtures")]),
+            // libFuzzer target for the packet parsers: Scripts/fuzz IPMISOLFuzz (-sanitize=fuzzer).
+            .target(name: "IPMISOLFuzzDriver", path: "Tests/IPMISOLFuzzDriver"),
+            .executableTarget(name: "IPMISOLFuzz", dependencies: ["IPMISOL", "IPMISOLFuzzDriver"], path: "Tests/IPMISOLFuzz"),
+        ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import API
 import Auth
 import GRPCLink
 import GatewayAPI
+import IPMISOL
 import Kernel
 import Observability
 import Redfish
@@ -18,6 +19,7 @@ let standardPlugins: [any Plugin.Type] = [
     RoutingPlugin.self,
     GRPCLinkPlugin.self,
     GatewayAPIPlugin.self,
+    IPMISOLPlugin.self,
     RedfishPlugin.self,
     VNCTCPPlugin.self,
     VNCWSPlugin.self,

@@ -1,0 +1,4 @@
+import Contracts
+
+extension IPMIConsole.Attach: ServerScoped {}
+extension IPMIConsole.Status: ServerScoped {}
