@@ -7,15 +7,16 @@ import Testing
 
 @Suite struct RoutingPluginTests {
     let plugins: [any Plugin.Type] = [RoutingPlugin.self, FakeBMCPlugin.self]
-    let gatewayYAML = "role: gateway\nplugins: [{use: routing}]"
+    let gatewayYAML = "role: gateway\nplugins: [{use: routing, with: {refreshSeconds: 1, askTimeoutSeconds: 2}}]"
 
     func agentYAML(_ servers: [String]) -> String {
         "role: agent\nplugins: [{use: fake-bmc, with: {servers: [\(servers.joined(separator: ", "))]}}]"
     }
 
-    /// Polls routing (bounded, 5 s) until `server` is known with the given online state.
+    /// Polls routing (bounded, 30 s: generous for a loaded CI machine) until `server` is known
+    /// with the given online state.
     func waitUntil(_ bus: Bus, knows server: String, online: Bool = true) async throws {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             let list = try await bus.ask(Routing.List())
             if list.servers.contains(where: { $0.server == server && $0.online == online }) { return }
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func serversOnTheSameNodeAreRoutedLocally() async throws {
-        let yaml = "role: all-in-one\nplugins: [{use: fake-bmc, with: {servers: [lab-01]}}, {use: routing}]"
+        let yaml = "role: all-in-one\nplugins: [{use: fake-bmc, with: {servers: [lab-01]}}, {use: routing, with: {refreshSeconds: 1}}]"
         try await TestNode.run(yaml, plugins: plugins, node: "aio") { node in
             try await waitUntil(node.bus, knows: "lab-01")
             _ = try await node.bus.askServer(Power.Set(server: "lab-01", action: .cycle))
