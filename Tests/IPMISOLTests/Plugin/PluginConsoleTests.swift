@@ -149,6 +149,9 @@ struct PluginConsoleTests {
                 try await lab.serial.emit(Self.pattern(0..<200))
                 try await first.wait(timeoutSeconds: 30) { $0.contains("P0199 ") }
                 let late = try await open(node, as: "viewer-b")
+                // open returns before the plugin has registered the viewer: wait for that, so the
+                // scrollback is exactly the 2048 bytes before the live lines.
+                try await IPMISimulatorLab.waitUntil("the late viewer registered") { (try? await status(node).viewers.count) == 2 }
                 try await lab.serial.emit(Self.pattern(200..<210))
                 try await late.wait(timeoutSeconds: 20) { $0.contains("P0209 ") }
                 let everything = Array((await first.consoleText).utf8)
