@@ -116,7 +116,9 @@ let package = Package(
             path: "Tests/VNCTesting", exclude: ["compare_png.py"]),
         .testTarget(
             name: "RFBTests",
-            dependencies: ["RFB", "StreamCompression", "Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                "RFB", "StreamCompression", "VNCTesting", "Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/RFBTests"),
         .testTarget(
             name: "RoleTests",

@@ -2,7 +2,7 @@ import NIOCore
 import NIOPosix
 
 /// QEMU's serial port on a unix socket, read as a stream: the boot-progress signal for tests.
-enum QEMUSerialConsole {
+public enum QEMUSerialConsole {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -10,7 +10,7 @@ enum QEMUSerialConsole {
     /// Connects to the serial socket, runs `start` (e.g. HMP `cont` for a `-S` guest), and
     /// returns once `text` has appeared on the serial output. The socket is closed after
     /// `timeout`, which ends the wait with an error.
-    static func wait(
+    public static func wait(
         for text: String,
         socketPath: String,
         timeout: TimeAmount = .seconds(20),
@@ -39,7 +39,7 @@ enum QEMUSerialConsole {
 
     /// The characters sgabios printed, without its ANSI cursor-positioning sequences
     /// (it positions every character, so the raw stream never contains a whole word).
-    static func visibleText(_ bytes: [UInt8]) -> String {
+    public static func visibleText(_ bytes: [UInt8]) -> String {
         var text: [UInt8] = []
         var inEscape = false
         for byte in bytes {

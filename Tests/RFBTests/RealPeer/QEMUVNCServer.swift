@@ -1,3 +1,4 @@
+import VNCTesting
 import Foundation
 
 /// A QEMU (TCG, no guest kernel: SeaBIOS + sgabios text) with its VNC server on 127.0.0.1,

@@ -1,3 +1,4 @@
+import VNCTesting
 import Foundation
 import NIOCore
 import NIOPosix
