@@ -10,7 +10,8 @@ public final class FakeBMC: Sendable {
         case bellOnInput
         /// RFB 3.8, None, then a ServerInit whose name length is 4 GiB - 1.
         case absurdNameLength
-        /// RFB 3.8 banner, then closes.
+        /// RFB 3.8 banner, reads the client's version, then closes (cleanly: nothing unread, so
+        /// the client sees end-of-stream and not a reset).
         case truncatedHandshake
         /// Something that is not RFB.
         case notRFB
@@ -86,6 +87,7 @@ public final class FakeBMC: Sendable {
                 return
             case .truncatedHandshake:
                 try await send(Array("RFB 003.008\n".utf8))
+                _ = try await expect(12)
                 return
             case .rejectsPassword:
                 try await send(Array("RFB 003.008\n".utf8))
