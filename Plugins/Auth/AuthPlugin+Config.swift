@@ -99,6 +99,10 @@ extension AuthPlugin {
         public var name: String
         /// `${ENV}` or `file:PATH`, never inline; hashed before it is stored.
         public var password: String?
+        /// A file holding the password, read when the plugin starts (not by `tether check`,
+        /// so a manifest may name a file that a setup script writes later). Relative to the
+        /// manifest's folder. Not together with `password`.
+        public var passwordFile: String?
         public var superadmin: Bool?
         public var memberships: [BootstrapMembership]?
     }

@@ -26,13 +26,14 @@ extension AuthService {
 
     private func bootstrap(user entry: AuthPlugin.BootstrapUser) async throws(AuthError) {
         let hasher = settings.hasher
+        let password = try Self.password(of: entry)
         var user = try await stored { () async throws(StoreError) in try await store.user(named: entry.name) }
         if user == nil {
-            let hash: String? = try entry.password.map { password throws(AuthError) in try hasher.hash(password) }
+            let hash: String? = try password.map { password throws(AuthError) in try hasher.hash(password) }
             let created = User(id: "local-" + RandomToken.make(), name: entry.name, passwordHash: hash, superadmin: entry.superadmin ?? false)
             try await stored { () async throws(StoreError) in try await store.createUser(created) }
             user = created
-        } else if let existing = user, let password = entry.password {
+        } else if let existing = user, let password {
             // A changed secret replaces the stored hash; an unchanged one costs one verification.
             let current = existing.passwordHash
             let matches = await offload { current.map { hasher.verify(password, against: $0) } ?? false }
@@ -50,5 +51,17 @@ extension AuthService {
                 try await store.setMembership(Membership(userID: user.id, tenantID: membership.tenant, role: membership.role))
             }
         }
+    }
+
+    /// The bootstrap password: inline (already resolved from `${ENV}`/`file:`) or read now
+    /// from `passwordFile` (one trailing newline dropped).
+    static func password(of entry: AuthPlugin.BootstrapUser) throws(AuthError) -> String? {
+        guard let path = entry.passwordFile else { return entry.password }
+        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else {
+            throw .badRequest("bootstrap user \(entry.name): cannot read passwordFile \(path)")
+        }
+        if text.hasSuffix("\n") { text.removeLast() }
+        guard !text.isEmpty else { throw .badRequest("bootstrap user \(entry.name): passwordFile \(path) is empty") }
+        return text
     }
 }

@@ -54,9 +54,15 @@ struct AuthSettings: Sendable {
             failuresPerAccount: limits.failuresPerAccount, accountWindowSeconds: limits.accountWindowSeconds,
             attemptsPerSource: limits.attemptsPerSource, sourceWindowSeconds: limits.sourceWindowSeconds)
         oidc = config.oidc.issuer.isEmpty ? nil : try OIDCSettings(config.oidc)
-        for user in config.bootstrap.users where user.password?.isEmpty == true {
-            throw .badRequest("bootstrap user \(user.name) has an empty password")
+        var plan = config.bootstrap
+        for index in plan.users.indices {
+            let user = plan.users[index]
+            if user.password?.isEmpty == true { throw .badRequest("bootstrap user \(user.name) has an empty password") }
+            guard let file = user.passwordFile else { continue }
+            guard user.password == nil else { throw .badRequest("bootstrap user \(user.name): set password or passwordFile, not both") }
+            guard !file.isEmpty else { throw .badRequest("bootstrap user \(user.name) has an empty passwordFile") }
+            plan.users[index].passwordFile = resolvePath(file)
         }
-        bootstrap = config.bootstrap
+        bootstrap = plan
     }
 }
