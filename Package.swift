@@ -170,13 +170,14 @@ let package = Package(
         + plugin("Auth", [
             "Storage", .product(name: "JWTKit", package: "jwt-kit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            nioCore, logging,
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), nioCore, logging,
         ], tests: [
             "Storage", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore,
         ])
         + plugin("API", [
-            "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
+            "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
         ], tests: [
             "Auth", "Contracts", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
             nioCore,
@@ -197,6 +198,16 @@ let package = Package(
                     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 ],
                 path: "Tests/IPMISOLTests", resources: [.copy("Fixtures")]),
+            // manager, gateways and agents as separate processes with TLS, against Scripts/lab
+            .testTarget(
+                name: "EndToEndTests",
+                dependencies: [
+                    "KernelTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                    .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                    .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOHTTP1", package: "swift-nio"), nioCore, logging,
+                ],
+                path: "Tests/EndToEndTests"),
             // libFuzzer target for the packet parsers: Scripts/fuzz IPMISOLFuzz (-sanitize=fuzzer).
             .target(name: "IPMISOLFuzzDriver", path: "Tests/IPMISOLFuzzDriver"),
             .executableTarget(name: "IPMISOLFuzz", dependencies: ["IPMISOL", "IPMISOLFuzzDriver"], path: "Tests/IPMISOLFuzz"),

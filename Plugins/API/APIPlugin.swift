@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Kernel
 
 /// The manager's REST/JSON API over Hummingbird: a thin edge that reads requests strictly
@@ -9,8 +11,14 @@ public struct APIPlugin: Plugin {
     public static let summary = "manager REST/JSON API (login, OIDC, tokens, servers, audit, JWKS, OpenAPI)"
 
     public struct Config: PluginConfig {
-        /// Where to serve (put TLS in front, or keep it on loopback).
+        /// Where to serve.
         public var listen: HostPort = "127.0.0.1:8080"
+        /// PEM certificate chain; with `privateKeyFile` it turns TLS on (relative to the
+        /// manifest, read when the server starts). Without them: plain HTTP, for loopback or
+        /// behind a TLS proxy.
+        public var certificateFile: String?
+        /// PEM private key of `certificateFile`.
+        public var privateKeyFile: String?
         /// Larger request bodies are refused with 413.
         public var maxBodyBytes = 16_384
         /// How long a request may wait for the `auth` plugin.
@@ -28,6 +36,9 @@ public struct APIPlugin: Plugin {
         guard (1...300).contains(config.requestTimeoutSeconds) else {
             throw APIConfigError(reason: "requestTimeoutSeconds must be 1...300, not \(config.requestTimeoutSeconds)")
         }
+        guard (config.certificateFile == nil) == (config.privateKeyFile == nil) else {
+            throw APIConfigError(reason: "set both certificateFile and privateKeyFile for TLS, or neither")
+        }
         self.config = config
         self.context = context
     }
@@ -35,14 +46,33 @@ public struct APIPlugin: Plugin {
     public func run() async throws {
         let routes = APIRoutes(bus: context.bus, maxBodyBytes: config.maxBodyBytes, timeout: .seconds(config.requestTimeoutSeconds))
         let logger = context.logger
+        let scheme = config.certificateFile == nil ? "http" : "https"
         let app = Application(
             router: routes.router(),
+            server: try serverBuilder(),
             configuration: .init(address: .hostname(config.listen.host, port: config.listen.port), serverName: "tether-manager"),
             onServerRunning: { channel in
-                logger.info("api listening", metadata: ["listen": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+                logger.info("api listening", metadata: ["listen": "\(scheme)://\(channel.localAddress.map { "\($0)" } ?? "?")"])
             },
             logger: logger)
         try await app.run()
+    }
+
+    /// HTTP/1.1, in TLS when a certificate is configured (files read now, at start).
+    private func serverBuilder() throws -> HTTPServerBuilder {
+        guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return .http1() }
+        let certificatePath = context.resolvePath(certificate).path
+        let keyPath = context.resolvePath(key).path
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificatePath) } catch {
+            throw APIConfigError(reason: "certificateFile \(certificatePath) cannot be read as PEM: \(error)")
+        }
+        let privateKey: NIOSSLPrivateKey
+        do { privateKey = try NIOSSLPrivateKey(file: keyPath, format: .pem) } catch {
+            throw APIConfigError(reason: "privateKeyFile \(keyPath) cannot be read as a PEM key: \(error)")
+        }
+        let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        return try .tls(.http1(), tlsConfiguration: tls)
     }
 }
 

@@ -9,6 +9,9 @@ extension AuthPlugin {
         public var mode = Mode.issue
         /// `verify` mode: the manager's JWKS URL (`https://manager.example:8443/.well-known/jwks.json`).
         public var jwks = ""
+        /// `verify` mode: PEM file of the CA(s) that sign the manager's HTTPS certificate
+        /// (relative to the manifest); empty: the system's trust store.
+        public var jwksTrustRoots = ""
         /// The audience `auth.verify` requires of session tokens; empty: this node's ID.
         public var verifyAudience = ""
         /// `sqlite:PATH` (relative to the manifest; created on first run) or

@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import Kernel
 import Logging
+import NIOSSL
 import ServiceLifecycle
 import Storage
 
@@ -27,7 +28,7 @@ public actor AuthPlugin: Plugin {
     public init(config: Config, context: PluginContext) throws {
         self.mode = config.mode
         self.settings = try AuthSettings(config) { context.resolvePath($0).path }
-        self.verification = try VerificationSettings(config, node: context.node.description)
+        self.verification = try VerificationSettings(config, node: context.node.description) { context.resolvePath($0).path }
         self.context = context
         self.now = { Date() }
     }
@@ -91,7 +92,15 @@ public actor AuthPlugin: Plugin {
     }
 
     private func runVerifier() async throws {
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let roots = verification.jwksTrustRoots {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(roots))
+            } catch {
+                throw AuthError.badRequest("jwksTrustRoots \(roots) cannot be read as PEM certificates: \(error)")
+            }
+        }
+        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: .init(tlsConfiguration: tls))
         let verifier = TokenVerifier(
             options: .init(issuer: settings.issuer, cacheCapacity: 10_000),
             source: HTTPJWKSSource(url: verification.jwks, client: http))

@@ -6,10 +6,13 @@ import Foundation
 struct VerificationSettings: Sendable {
     let audience: String
     let jwks: String
+    /// Absolute path of the PEM trust roots for the JWKS fetch; nil: the system's.
+    let jwksTrustRoots: String?
 
-    init(_ config: AuthPlugin.Config, node: String) throws(AuthError) {
+    init(_ config: AuthPlugin.Config, node: String, resolvePath: (String) -> String = { $0 }) throws(AuthError) {
         audience = config.verifyAudience.isEmpty ? node : config.verifyAudience
         jwks = config.jwks
+        jwksTrustRoots = config.jwksTrustRoots.isEmpty ? nil : resolvePath(config.jwksTrustRoots)
         guard config.mode == .verify else { return }
         guard let url = URL(string: config.jwks), ["https", "http"].contains(url.scheme ?? ""), url.host != nil else {
             throw .badRequest("mode verify needs jwks: the manager's https://HOST:PORT/.well-known/jwks.json, not \"\(config.jwks.prefix(80))\"")

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import KernelTesting
 
 /// Role manifests for link tests, on loopback.
 enum LinkManifests {

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTLS
+import KernelTesting
 import Testing
 
 /// With a certificate the gateway serves only TLS; consoles work over `wss://`.

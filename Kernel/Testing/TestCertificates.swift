@@ -1,19 +1,19 @@
 import Foundation
 
-/// A throw-away CA and a server certificate for 127.0.0.1, made with the `openssl` CLI in
-/// a temporary folder for one test.
-struct TestCertificates: Sendable {
-    let folder: URL
-    var caCertificate: String { folder.appendingPathComponent("ca.pem").path }
-    var serverCertificate: String { folder.appendingPathComponent("server.pem").path }
-    var serverKey: String { folder.appendingPathComponent("server.key").path }
+/// A throw-away CA, a server certificate for 127.0.0.1/::1/localhost and a client certificate,
+/// made with the `openssl` CLI in a temporary folder for one test.
+public struct TestCertificates: Sendable {
+    public let folder: URL
+    public var caCertificate: String { folder.appendingPathComponent("ca.pem").path }
+    public var serverCertificate: String { folder.appendingPathComponent("server.pem").path }
+    public var serverKey: String { folder.appendingPathComponent("server.key").path }
     /// A client certificate signed by the CA, for listeners that require one.
-    var clientCertificate: String { folder.appendingPathComponent("client.pem").path }
-    var clientKey: String { folder.appendingPathComponent("client.key").path }
+    public var clientCertificate: String { folder.appendingPathComponent("client.pem").path }
+    public var clientKey: String { folder.appendingPathComponent("client.key").path }
     /// A second CA that signed nothing here, for "wrong trust root" checks.
-    var otherCA: String { folder.appendingPathComponent("other-ca.pem").path }
+    public var otherCA: String { folder.appendingPathComponent("other-ca.pem").path }
 
-    static func make() throws -> TestCertificates {
+    public static func make() throws -> TestCertificates {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tether-link-certs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let certificates = TestCertificates(folder: folder)
@@ -36,7 +36,7 @@ struct TestCertificates: Sendable {
         return certificates
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 
     private static func openssl(_ arguments: [String], in folder: URL) throws {
         let process = Process()
@@ -55,7 +55,7 @@ struct TestCertificates: Sendable {
     }
 }
 
-struct CertificateError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct CertificateError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The project's virtual lab (`Scripts/lab`), started in its own state folder on its own port
+/// bases so it never meets a lab a developer is running: QEMU VMs, each with `ipmi_sim`
+/// (power, SOL) and a VNC server with a password.
+struct Lab: Sendable {
+    struct Server: Decodable, Sendable {
+        struct IPMI: Decodable, Sendable {
+            let host: String
+            let port: Int
+            let username: String
+            let passwordFile: String
+        }
+        struct VNC: Decodable, Sendable {
+            let host: String
+            let port: Int
+            let passwordFile: String
+        }
+        let name: String
+        let ipmi: IPMI
+        let vnc: VNC
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// Port bases far from the lab's defaults (9640, 5910, ...) and from ephemeral ports.
+    static let environment = [
+        "TETHER_LAB_IPMI_BASE": "19640", "TETHER_LAB_VNC_BASE": "15910", "TETHER_LAB_WS_BASE": "15750",
+        "TETHER_LAB_SERIAL_BASE": "19710", "TETHER_LAB_LINK_BASE": "19010", "TETHER_LAB_REDFISH_PORT": "18000",
+    ]
+
+    let state: URL
+    let servers: [Server]
+
+    /// Whether the lab can run here (Scripts/setup built the VM image).
+    static var isAvailable: Bool { FileManager.default.fileExists(atPath: "/var/cache/tether-lab/vm/vmlinuz") }
+
+    static func up(servers count: Int) async throws -> Lab {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("tether-e2e-lab-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let script = repository.appendingPathComponent("Scripts/lab").path
+        do {
+            try await ChildProcess.run(script, ["up", "--servers", "\(count)", "--state", state.path], environment: environment, timeout: .seconds(120))
+        } catch {
+            _ = try? await ChildProcess.run(script, ["down", "--state", state.path], environment: environment, timeout: .seconds(60))
+            throw error
+        }
+        let data = try Data(contentsOf: state.appendingPathComponent("servers.json"))
+        return Lab(state: state, servers: try JSONDecoder().decode([Server].self, from: data))
+    }
+
+    /// Stops exactly what `up` started (by PID) and removes the state folder.
+    func down() async {
+        let script = Self.repository.appendingPathComponent("Scripts/lab").path
+        _ = try? await ChildProcess.run(script, ["down", "--state", state.path], environment: Self.environment, timeout: .seconds(60))
+        try? FileManager.default.removeItem(at: state)
+    }
+
+    func server(_ name: String) -> Server? { servers.first { $0.name == name } }
+}
