@@ -78,8 +78,9 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "IPMISOL", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Session", "WebUI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "Inventory", "IPMISOL", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RFB", .product(name: "WSClient", package: "swift-websocket"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Plugins/Standard",
             exclude: ["README.md"]
@@ -95,7 +96,7 @@ let package = Package(
                 "Kernel", "Contracts", nioCore, logging, "Yams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "WSClient", package: "swift-websocket"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Plugins/CLI",
             exclude: ["README.md"]
@@ -132,6 +133,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
         ], tests: [.product(name: "HummingbirdTesting", package: "hummingbird")])
         + plugin("GRPCLink", [
+            "StreamCompression",
             .product(name: "GRPCCore", package: "grpc-swift-2"),
             .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -145,6 +147,8 @@ let package = Package(
             .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         ], exclude: ["Proto"])
         + plugin("Routing", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts"])
+        + plugin("Session", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts", "GatewayAPI"])
+        + plugin("WebUI", [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore, logging], tests: ["Contracts"], exclude: ["screenshots"])
         + plugin("GatewayAPI", [
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -159,14 +163,14 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             nioCore, logging,
-        ], tests: ["Contracts", logging], exclude: ["sample-bmc-password"])
+        ], tests: ["Contracts", "Routing", "GatewayAPI", logging], exclude: ["sample-bmc-password"])
         + plugin("VNCTCP", ["RFB", nioCore, logging], tests: ["Contracts", "RFB", "VNCTesting", nioCore, logging])
         + plugin("VNCWS", [
             "RFB", "VNCTCP", nioCore, logging, .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], tests: ["Contracts", "RFB", "VNCTCP", "VNCTesting", nioCore, logging])
         + plugin("Storage", [.product(name: "SQLiteNIO", package: "sqlite-nio"), .product(name: "PostgresNIO", package: "postgres-nio"), logging],
-                 tests: [logging])
+                 tests: ["PostgresTesting", logging])
         + plugin("Auth", [
             "Storage", .product(name: "JWTKit", package: "jwt-kit"), .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -175,6 +179,7 @@ let package = Package(
         ], tests: [
             "Storage", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore,
         ])
+        + plugin("Inventory", ["Auth", "Storage", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Auth", "Storage", "Routing"])
         + plugin("API", [
             "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
@@ -198,11 +203,13 @@ let package = Package(
                     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 ],
                 path: "Tests/IPMISOLTests", resources: [.copy("Fixtures")]),
+            // a throw-away PostgreSQL cluster for tests (storage suite, end-to-end suite)
+            .target(name: "PostgresTesting", dependencies: ["Storage", "KernelTesting", logging], path: "Tests/PostgresTesting"),
             // manager, gateways and agents as separate processes with TLS, against Scripts/lab
             .testTarget(
                 name: "EndToEndTests",
                 dependencies: [
-                    "KernelTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    "KernelTesting", "PostgresTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                     .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HummingbirdTLS", package: "hummingbird"),
                     .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                     .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOHTTP1", package: "swift-nio"), nioCore, logging,
@@ -211,6 +218,10 @@ let package = Package(
             // libFuzzer target for the packet parsers: Scripts/fuzz IPMISOLFuzz (-sanitize=fuzzer).
             .target(name: "IPMISOLFuzzDriver", path: "Tests/IPMISOLFuzzDriver"),
             .executableTarget(name: "IPMISOLFuzz", dependencies: ["IPMISOL", "IPMISOLFuzzDriver"], path: "Tests/IPMISOLFuzz"),
+            // libFuzzer target for the Redfish decoding: Scripts/fuzz RedfishFuzz (-sanitize=fuzzer).
+            .target(name: "RedfishFuzzDriver", path: "Tests/RedfishFuzzDriver"),
+            .executableTarget(
+                name: "RedfishFuzz", dependencies: ["Redfish", "Contracts", "RedfishFuzzDriver"], path: "Tests/RedfishFuzz", exclude: ["Seeds"]),
         ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,9 @@ public final class RoleRunner: Sendable {
 
     /// - Parameters:
     ///   - handleSignals: listen for SIGTERM and SIGINT (the `tether run` process); tests pass false.
+    ///     The process also aborts when a plugin still runs 5 s after being cancelled (past the
+    ///     graceful shutdown limit), so a stuck plugin cannot keep it alive; an embedded runner
+    ///     (tests) waits instead, since aborting would take the host process down with it.
     public init(role: Role, logger: Logger, handleSignals: Bool = true) {
         var logger = logger
         logger[metadataKey: "node"] = "\(role.node)"
@@ -28,7 +31,7 @@ public final class RoleRunner: Sendable {
         var configuration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(role.manifest.supervision.shutdownTimeoutSeconds)
-        configuration.maximumCancellationDuration = .seconds(5)
+        configuration.maximumCancellationDuration = handleSignals ? .seconds(5) : nil
         self.role = role
         self.bus = bus
         self.status = status

@@ -86,6 +86,7 @@ public final class RunningTether: Sendable {
 public struct TetherProcessError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 extension TetherProcess {

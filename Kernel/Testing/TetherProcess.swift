@@ -25,15 +25,31 @@ public struct TetherProcess: Sendable {
     }
 
     /// Runs `tether arguments...` to completion, killing it after `timeout`.
+    ///
+    /// Output goes to temporary files read after the exit, so no thread blocks on a pipe while
+    /// the child runs: a test may serve the child from this process (a gateway in a
+    /// `TestNode`) with only as many cooperative threads as cores.
     public static func run(_ arguments: [String], timeout: Duration = .seconds(60), environment: [String: String]? = nil) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tether-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = FileHandle.nullDevice
         let exited = AsyncStream<Int32> { continuation in
             process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
         }
@@ -43,13 +59,11 @@ public struct TetherProcess: Sendable {
             process.terminate()
         }
         defer { killer.cancel() }
-        async let output = out.fileHandleForReading.readToEnd()
-        async let errors = err.fileHandleForReading.readToEnd()
         var status: Int32 = -1
         for await code in exited { status = code }
         return Result(
             status: status,
-            standardOutput: String(decoding: (try await output) ?? Data(), as: UTF8.self),
-            standardError: String(decoding: (try await errors) ?? Data(), as: UTF8.self))
+            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }

@@ -23,6 +23,7 @@ struct APIRoutes: Sendable {
         router.get("/v1/servers/:id") { request, context in try await showServer(request, context) }
         router.post("/v1/servers/:id/session-token") { request, context in try await sessionToken(request, context) }
         router.get("/v1/audit") { request, context in try await audit(request, context) }
+        registerInventory(on: router)
         router.get("/.well-known/jwks.json") { _, _ in try await Self.json(bus.ask(Manager.JWKS(), timeout: timeout)) }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))

@@ -15,7 +15,15 @@ enum OpenAPIDocument {
           "Action": {"enum": ["power", "console", "vnc", "proxy", "view"]},
           "Server": {"type": "object", "required": ["id", "capabilities", "actions"], "properties": {
             "id": {"type": "string"}, "tenant": {"type": "string"}, "gateway": {"type": "string"},
-            "capabilities": {"type": "array", "items": {"type": "string"}}, "actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}},
+            "capabilities": {"type": "array", "items": {"type": "string"}}, "actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}},
+            "online": {"type": "boolean", "description": "its agent and gateway are up (absent: no gateway ever reported it)"},
+            "agent": {"type": "string"}, "lastSeen": {"type": "string", "format": "date-time"}}},
+          "Gateway": {"type": "object", "required": ["id", "online", "agents", "servers"], "properties": {
+            "id": {"type": "string"}, "url": {"type": "string"}, "online": {"type": "boolean"}, "lastSeen": {"type": "string", "format": "date-time"},
+            "agents": {"type": "integer"}, "servers": {"type": "integer"}}},
+          "Agent": {"type": "object", "required": ["node", "online", "lastSeen", "servers"], "properties": {
+            "node": {"type": "string"}, "gateway": {"type": "string"}, "version": {"type": "string"}, "online": {"type": "boolean"},
+            "lastSeen": {"type": "string", "format": "date-time"}, "servers": {"type": "array", "items": {"type": "string"}}}},
           "SessionToken": {"type": "object", "required": ["token", "gateway", "actions"], "properties": {
             "token": {"$ref": "#/components/schemas/IssuedToken"}, "gateway": {"type": "string", "description": "the token's audience"},
             "gatewayURL": {"type": "string"}, "actions": {"type": "array", "items": {"$ref": "#/components/schemas/Action"}}}},
@@ -71,6 +79,12 @@ enum OpenAPIDocument {
           "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
             {"name": "before", "in": "query", "schema": {"type": "integer"}, "description": "only records with a smaller id (paging)"}],
           "responses": {"200": {"description": "records", "content": {"application/json": {"schema": {"type": "object", "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEvent"}}}}}}},
+            "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/gateways": {"get": {"summary": "Gateways from their reports, with online state (superadmins only)", "security": [{"login": []}],
+          "responses": {"200": {"description": "gateways", "content": {"application/json": {"schema": {"type": "object", "properties": {"gateways": {"type": "array", "items": {"$ref": "#/components/schemas/Gateway"}}}}}}},
+            "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/agents": {"get": {"summary": "Agents (superadmins: all; tenant admins: those serving their tenants' servers)", "security": [{"login": []}],
+          "responses": {"200": {"description": "agents", "content": {"application/json": {"schema": {"type": "object", "properties": {"agents": {"type": "array", "items": {"$ref": "#/components/schemas/Agent"}}}}}}},
             "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
         "/.well-known/jwks.json": {"get": {"summary": "The public token signing keys (ES256)",
           "responses": {"200": {"description": "JWKS", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JWKS"}}}}}}},

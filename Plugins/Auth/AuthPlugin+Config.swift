@@ -32,6 +32,15 @@ extension AuthPlugin {
         public var rateLimit = RateLimit()
         public var oidc = OIDC()
         public var bootstrap = Bootstrap()
+        /// `issue` mode: append every audit record as one JSON line to this file (relative to
+        /// the manifest; created 0600); empty: no export.
+        public var auditLogFile = ""
+        /// The export file is rotated (`FILE.1`, ...) before it would pass this size.
+        public var auditLogMaxBytes = 104_857_600
+        /// Rotated files kept.
+        public var auditLogKeepFiles = 5
+        /// How often the audit table is read for new records to export.
+        public var auditLogPollMilliseconds = 500
 
         public init() {}
     }

@@ -20,6 +20,7 @@ public actor AuthPlugin: Plugin {
     let mode: Mode
     let settings: AuthSettings
     let verification: VerificationSettings
+    let auditLog: AuditLogSettings
     let context: PluginContext
     let now: @Sendable () -> Date
     let gate = ServiceGate<AuthService>()
@@ -29,6 +30,7 @@ public actor AuthPlugin: Plugin {
         self.mode = config.mode
         self.settings = try AuthSettings(config) { context.resolvePath($0).path }
         self.verification = try VerificationSettings(config, node: context.node.description) { context.resolvePath($0).path }
+        self.auditLog = try AuditLogSettings(config) { context.resolvePath($0).path }
         self.context = context
         self.now = { Date() }
     }
@@ -47,6 +49,7 @@ public actor AuthPlugin: Plugin {
         routes.answer(Manager.ListServers.self) { request, _ in try await gate.get().listServers(request) }
         routes.answer(Manager.ShowServer.self) { request, _ in try await gate.get().showServer(request) }
         routes.answer(Manager.QueryAudit.self) { request, _ in try await gate.get().queryAudit(request) }
+        routes.answer(Manager.Authenticate.self) { request, _ in try await gate.get().authenticate(request) }
         routes.answer(Manager.RotateKey.self) { request, _ in try await gate.get().rotateKey(request) }
         routes.answer(Manager.JWKS.self) { _, _ in try await gate.get().keys.jwks() }
         routes.answer(Manager.OIDCStart.self) { request, _ in try await gate.get().startOIDC(request) }
@@ -80,7 +83,13 @@ public actor AuthPlugin: Plugin {
             await gate.open(service)
             await verifierGate.open(service.verifier)
             logger.info("auth ready", metadata: ["storage": "\(settings.storage)"])
-            try? await cancelWhenGracefulShutdown { try await Self.maintain(service, logger: logger) }
+            let export = AuditLogExport(settings: auditLog, store: store, logger: logger)
+            try? await cancelWhenGracefulShutdown {
+                try await withThrowingDiscardingTaskGroup { group in
+                    group.addTask { try await export.run() }
+                    group.addTask { try await Self.maintain(service, logger: logger) }
+                }
+            }
         } catch {
             failure = error
         }

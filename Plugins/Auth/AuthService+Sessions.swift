@@ -65,6 +65,6 @@ extension AuthService {
     func view(_ server: ManagedServer, for principal: Principal) -> Manager.ServerView {
         Manager.ServerView(
             id: server.id, tenant: server.tenantID, gateway: server.gatewayID, capabilities: server.capabilities,
-            actions: authorization.actions(of: principal, on: server).sorted())
+            actions: authorization.actions(of: principal, on: server).sorted(), online: server.online, agent: server.agentNode, lastSeen: server.lastSeen)
     }
 }

@@ -76,6 +76,12 @@ public enum Manager {
         public var gateway: String?
         public var capabilities: [String]
         public var actions: [ServerAction]
+        /// Whether its agent and gateway are up now (from the gateways' reports); nil when no
+        /// gateway ever reported it.
+        public var online: Bool?
+        /// The agent node that serves it, per its gateway's last report.
+        public var agent: String?
+        public var lastSeen: Date?
     }
 
     /// The servers of the caller's tenants (every server for a superadmin).

@@ -2,8 +2,11 @@ import Foundation
 
 /// `$XDG_CONFIG_HOME/tether/config.json` (default `~/.config/tether/config.json`).
 struct CLIConfigFile: Codable {
+    /// The gateway to use when neither a flag, `TETHER_GATEWAY` nor the manager names one.
     var gateway: String?
     var manager: String?
+    /// Gateway ID (a session token's audience) to URL, for managers that do not know the URLs.
+    var gateways: [String: String]?
 
     static func path(environment: [String: String]) -> URL {
         let base = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }

@@ -39,7 +39,8 @@ struct GatewayClient {
         do {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
-            throw CLIError.unreachable("cannot reach the gateway at \(base.absoluteString): \(error.localizedDescription)")
+            throw CLIError.unreachable(
+                "cannot reach the gateway at \(base.absoluteString): \(error.localizedDescription) (check --gateway / TETHER_GATEWAY and that the gateway runs)")
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else {

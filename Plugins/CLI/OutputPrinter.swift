@@ -5,12 +5,17 @@ import Yams
 struct OutputPrinter {
     let format: OutputFormat
 
+    /// The encoder of `-o json`: sorted keys, readable, slashes as is.
+    static var jsonEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     func print<Value: Encodable>(_ value: Value, table: () -> [[String]]) throws {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+            Swift.print(String(decoding: try Self.jsonEncoder.encode(value), as: UTF8.self))
         case .yaml:
             Swift.print(try YAMLEncoder().encode(value), terminator: "")
         case .table:

@@ -10,11 +10,14 @@ struct SerialConsoleSession {
     let url: String
     let token: String
     let server: String
+    /// Renews the lease before the token expires (nil: the session ends with the token).
+    var renewer: LeaseRenewer? = nil
 
     struct Control: Codable {
         var type: String
         var state: String?
         var reason: String?
+        var expiresAt: Int64?
     }
 
     /// Runs until `~.`, the end of input, or the gateway closing; returns why it ended.
@@ -25,6 +28,8 @@ struct SerialConsoleSession {
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(token)"
         let ended = EndReason()
+        let (leases, leaseAnnouncements) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let renewer = renewer
         let close: WebSocketCloseFrame?
         do {
             close = try await WebSocketClient.connect(
@@ -37,12 +42,22 @@ struct SerialConsoleSession {
                             case .binary(let buffer):
                                 FileHandleOutput.standardOutput(buffer.readableBytesView)
                             case .text(let text):
-                                if let control = try? JSONDecoder().decode(Control.self, from: Data(text.utf8)), let state = control.state {
+                                guard let control = try? JSONDecoder().decode(Control.self, from: Data(text.utf8)) else { continue }
+                                if let state = control.state {
                                     FileHandleOutput.standardError("\r\n[tether: \(state)\(control.reason.map { ": \($0)" } ?? "")]\r")
                                 }
+                                if control.type == "lease", let expiresAt = control.expiresAt { leaseAnnouncements.yield(expiresAt) }
                             }
                         }
                         ended.set("the gateway closed the session")
+                    }
+                    if let renewer {
+                        group.addTask {
+                            await renewer.run(leases, send: { try await outbound.write(.text($0)) }) {
+                                FileHandleOutput.standardError("\r\n[tether: \($0)]\r")
+                            }
+                            try await Task.sleep(for: .seconds(365 * 86_400))  // a finished renewer must not end the session
+                        }
                     }
                     group.addTask {
                         var parser = EscapeSequenceParser()

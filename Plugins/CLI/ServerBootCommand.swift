@@ -27,7 +27,7 @@ struct ServerBootCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let settings = try options.resolved()
+            let settings = try await options.resolved(server: server, actions: [device == nil ? "view" : "power"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
             let path = "v1/servers/\(server)/boot"
             let reply: Boot.Setting

@@ -18,14 +18,15 @@ struct ServerConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let settings = try options.resolved()
+            let settings = try await options.resolved(server: server, actions: [terminal ? "console" : "view"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
             guard terminal else {
                 print(settings.gateway.appendingPathComponent("console/\(server)").absoluteString)
                 return
             }
             let reason = try await SerialConsoleSession(
-                url: client.webSocketURL("v1/servers/\(server)/console/serial"), token: settings.token, server: server
+                url: client.webSocketURL("v1/servers/\(server)/console/serial"), token: settings.token, server: server,
+                renewer: settings.renew.map { LeaseRenewer(renew: $0) }
             ).run()
             FileHandleOutput.standardError("\r\ntether: console closed: \(reason)")
         }

@@ -17,7 +17,7 @@ struct ServerPowerCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let settings = try options.resolved()
+            let settings = try await options.resolved(server: server, actions: [action == "status" ? "view" : "power"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
             let path = "v1/servers/\(server)/power"
             if action == "status" {

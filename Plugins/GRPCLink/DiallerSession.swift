@@ -150,10 +150,14 @@ struct DiallerSession: Sendable {
     private func carry(_ id: UInt64, _ local: Duplex, onAccepted: @escaping @Sendable () -> Void) async throws {
         var metadata = Metadata()
         metadata.addString("\(id)", forKey: WireProtocol.streamHeader)
+        StreamEncoding.offer(settings.compressStreams, into: &metadata)
         let upDone = OneShot<Void>()
+        // The listener's answer (its response metadata) decides the encoding of both directions.
+        let negotiated = OneShot<StreamEncoding>()
         let request = StreamingClientRequest(of: WireChunk.self, metadata: metadata) { writer in
             do {
-                try await StreamPump.up(from: local.inbound) { try await writer.write($0) }
+                let encoding = try await negotiated.wait()
+                try await StreamPump.up(from: local.inbound, encoding: encoding) { try await writer.write($0) }
                 upDone.resolve(.success(()))
             } catch {
                 upDone.resolve(.failure(error))
@@ -162,14 +166,20 @@ struct DiallerSession: Sendable {
         }
         do {
             try await stub.stream(request: request, options: Self.options) { response in
-                if case .failure(let error) = response.accepted { throw error }
+                if case .failure(let error) = response.accepted {
+                    negotiated.resolve(.failure(error))
+                    throw error
+                }
+                let encoding = StreamEncoding.requested(in: response.metadata)
+                negotiated.resolve(.success(encoding))
                 onAccepted()
-                try await StreamPump.down(from: response.messages, to: local.outbound, untilRPCEnds: true)
+                try await StreamPump.down(from: response.messages, to: local.outbound, encoding: encoding, untilRPCEnds: true)
                 // The server ends the RPC only after our end chunk, so `up` is done or about to
                 // be; if it is not, nothing it writes can arrive any more: stop the local writer.
                 try await upDone.wait(timeout: .seconds(1)) { BusError.streamClosed }
             }
         } catch {
+            negotiated.resolve(.failure(error))
             StreamPump.abandon(local)
             throw error
         }

@@ -31,6 +31,9 @@ extension GRPCLinkPlugin {
         public var reconnectMaximumSeconds = 10.0
         /// How long opening a byte stream across the link may take.
         public var streamOpenTimeoutSeconds = 10.0
+        /// LZ4 on byte streams (consoles, VNC) when the peer's link has it on too; each
+        /// chunk that LZ4 cannot shrink is sent as is.
+        public var compressStreams = false
 
         public init() {}
     }

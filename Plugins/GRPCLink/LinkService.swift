@@ -37,8 +37,9 @@ struct LinkService: WireService.ServiceProtocol {
         } catch {
             throw RPCError(code: .notFound, message: BusErrorText.encode(.wrapping(error)))
         }
-        return StreamingServerResponse(of: WireChunk.self) { writer in
-            try await StreamPump.run(local: local, incoming: request.messages) { try await writer.write($0) }
+        let (encoding, answer) = StreamEncoding.answer(offer: request.metadata, compress: settings.compressStreams)
+        return StreamingServerResponse(of: WireChunk.self, metadata: answer) { writer in
+            try await StreamPump.run(local: local, incoming: request.messages, encoding: encoding) { try await writer.write($0) }
             return [:]
         }
     }

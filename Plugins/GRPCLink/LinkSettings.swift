@@ -25,6 +25,8 @@ struct LinkSettings: Sendable {
     let reconnectInitial: Duration
     let reconnectMaximum: Duration
     let openTimeout: Duration
+    /// Offer (dialler) or accept (listener) LZ4 on byte streams.
+    let compressStreams: Bool
     /// How long the hello / hello-ack exchange may take.
     let handshakeTimeout: Duration
 
@@ -116,6 +118,7 @@ struct LinkSettings: Sendable {
         reconnectInitial = .milliseconds(config.reconnectInitialMilliseconds)
         reconnectMaximum = .seconds(config.reconnectMaximumSeconds)
         openTimeout = .seconds(config.streamOpenTimeoutSeconds)
+        compressStreams = config.compressStreams
         handshakeTimeout = .seconds(10)
     }
 

@@ -16,13 +16,13 @@ enum StreamPump {
 
     /// Pumps both directions until both ended (the server side of a Stream RPC).
     static func run(
-        local: Duplex, incoming: RPCAsyncSequence<WireChunk, any Error>,
+        local: Duplex, incoming: RPCAsyncSequence<WireChunk, any Error>, encoding: StreamEncoding,
         write: @escaping @Sendable (WireChunk) async throws -> Void
     ) async throws {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await up(from: local.inbound, write: write) }
-                group.addTask { try await down(from: incoming, to: local.outbound) }
+                group.addTask { try await up(from: local.inbound, encoding: encoding, write: write) }
+                group.addTask { try await down(from: incoming, to: local.outbound, encoding: encoding) }
                 try await group.waitForAll()
             }
         } catch {
@@ -33,7 +33,7 @@ enum StreamPump {
 
     /// Local → remote: every buffer the local end produces, then an end chunk; an error
     /// chunk when the local end failed.
-    static func up(from reader: ByteStreamReader, write: (WireChunk) async throws -> Void) async throws {
+    static func up(from reader: ByteStreamReader, encoding: StreamEncoding, write: (WireChunk) async throws -> Void) async throws {
         var buffers = reader.makeAsyncIterator()
         while true {
             let next: ByteBuffer?
@@ -47,10 +47,9 @@ enum StreamPump {
             }
             guard var buffer = next else { break }
             while buffer.readableBytes > 0 {
-                let size = min(buffer.readableBytes, maximumChunk)
+                guard let slice = buffer.readSlice(length: min(buffer.readableBytes, maximumChunk)) else { break }
                 var chunk = WireChunk()
-                chunk.data = Data(buffer.readableBytesView.prefix(size))
-                buffer.moveReaderIndex(forwardBy: size)
+                chunk.data = encoding.encode(slice)
                 try await write(chunk)
             }
         }
@@ -67,12 +66,23 @@ enum StreamPump {
     /// - Throws: ``BusError/streamClosed`` when the local reader has gone (the caller
     ///   cancels the RPC so the remote writer learns it), or the RPC's error.
     static func down(
-        from incoming: RPCAsyncSequence<WireChunk, any Error>, to writer: ByteStreamWriter, untilRPCEnds: Bool = false
+        from incoming: RPCAsyncSequence<WireChunk, any Error>, to writer: ByteStreamWriter, encoding: StreamEncoding,
+        untilRPCEnds: Bool = false
     ) async throws {
         var ended = false
         do {
             for try await chunk in incoming where !ended {
-                if !chunk.data.isEmpty { try await writer.write(ByteBuffer(bytes: chunk.data)) }
+                if !chunk.data.isEmpty {
+                    let bytes: ByteBuffer
+                    do {
+                        bytes = try encoding.decode(chunk.data)
+                    } catch {
+                        writer.fail(BusError.remote(code: "bad-frame", message: error.description))
+                        ended = true
+                        throw error
+                    }
+                    if bytes.readableBytes > 0 { try await writer.write(bytes) }
+                }
                 if !chunk.error.isEmpty {
                     writer.fail(BusErrorText.decode(chunk.error))
                     ended = true

@@ -14,13 +14,14 @@ struct Authorizer: Sendable {
     /// - Throws: ``GatewayError`` 403 for a foreign origin or a missing permission, 401 for a
     ///   missing or invalid token, 503 when tokens cannot be checked.
     func authorize(_ headers: HTTPFields, _ action: Auth.Action, on server: String) async throws -> Auth.Principal {
-        let principal = try await principal(for: headers)
+        let principal = try await principal(for: headers, action: action, server: server)
         try Self.check(principal, may: action, on: server)
         return principal
     }
 
-    /// The verified caller, after the origin rules.
-    func principal(for headers: HTTPFields) async throws -> Auth.Principal {
+    /// The verified caller, after the origin rules. A session cookie must fit `action` and
+    /// `server` when given (``sessionPrincipal(_:action:server:)``).
+    func principal(for headers: HTTPFields, action: Auth.Action? = nil, server: String? = nil) async throws -> Auth.Principal {
         let sender = origins.classify(headers[values: .origin])
         if case .foreignPage(let origin) = sender {
             throw GatewayError.denied("requests from the origin \(origin) are not allowed (allowedOrigins)")
@@ -32,6 +33,7 @@ struct Authorizer: Sendable {
             throw GatewayError.unauthenticated(
                 "a session cookie is accepted only from a browser page on an allowed origin; a CLI sends \"Authorization: Bearer <token>\"")
         }
+        if case .cookie(let session) = credential { return try await sessionPrincipal(session, action: action, server: server) }
         return try await verify(credential.token)
     }
 

@@ -23,6 +23,7 @@ struct ConsoleAdmission: Sendable {
         guard slots.acquire(server) else { throw GatewayError.tooManySessions(server: server, limit: slots.limit) }
         let slots = self.slots
         channel.closeFuture.whenComplete { _ in slots.release(server) }
-        return ConsoleTicket(server: server, principal: principal, subprotocol: ConsoleSubprotocol.select(from: head.headerFields))
+        return ConsoleTicket(server: server, principal: principal, subprotocol: ConsoleSubprotocol.select(from: head.headerFields),
+            sessionID: Credential.sessionID(in: head.headerFields), source: channel.remoteAddress?.ipAddress)
     }
 }

@@ -31,6 +31,7 @@ struct ConsoleEndpoint: Sendable {
             let refusal = GatewayError.from(error, asking: SerialConsole.Attach.topic)
             logger.debug("console upgrade refused", metadata: ["gateway.code": "\(refusal.code)", "gateway.status": "\(refusal.status.code)"])
             refusals.record(refusal, for: channel)
+            await GatewayAudit(bus: admission.bus).refusedUpgrade("console.open", path: head.path, channel: channel, refusal)
             return .dontUpgrade
         }
     }

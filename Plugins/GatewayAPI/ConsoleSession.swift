@@ -23,11 +23,13 @@ struct ConsoleSession: Sendable {
                 try await bus.openServer(SerialConsole.Attach(server: ticket.server))
             }
         } catch {
+            await GatewayAudit(bus: bus).console("console.open", ticket, .failed, detail: GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
             try await finish(.refused(GatewayError.from(error, asking: SerialConsole.Attach.topic)), outbound)
             return
         }
         let lease = ConsoleLease(expiresAt: ticket.principal.expiresAt, idleTimeout: idleTimeout)
         logger.info("console opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
+        await GatewayAudit(bus: bus).console("console.open", ticket)
         let end: ConsoleEnd
         do {
             try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
@@ -36,6 +38,12 @@ struct ConsoleSession: Sendable {
                 group.addTask { try await clientToConsole(inbound, duplex, outbound, lease) }
                 group.addTask { await consoleToClient(duplex, outbound, lease) }
                 group.addTask { await watchdog(lease) }
+                if let id = ticket.sessionID {
+                    group.addTask { [bus, openTimeout] in
+                        try await SessionWatch.untilEnded(id, bus: bus, timeout: openTimeout)
+                        return .leaseExpired
+                    }
+                }
                 let first = try await group.next() ?? .clientLeft
                 duplex.close()
                 group.cancelAll()
@@ -46,6 +54,7 @@ struct ConsoleSession: Sendable {
             throw error
         }
         logger.info("console closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
+        await GatewayAudit(bus: bus).console("console.close", ticket, detail: "\(end)")
         try await finish(end, outbound)
     }
 

@@ -6,4 +6,8 @@ struct ConsoleTicket: Sendable {
     let principal: Auth.Principal
     /// The subprotocol to answer with, if the client offered one.
     let subprotocol: String?
+    /// The console session whose cookie admitted it, kept alive while the console is open.
+    var sessionID: String? = nil
+    /// The client's address, for the audit log.
+    var source: String? = nil
 }

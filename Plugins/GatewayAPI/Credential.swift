@@ -7,7 +7,8 @@ enum Credential: Equatable, Sendable {
     case bearer(String)
     /// `Sec-WebSocket-Protocol: bearer.<token>`: browsers cannot set headers on a WebSocket.
     case subprotocol(String)
-    /// `Cookie: tether_session=<token>`.
+    /// `Cookie: tether_session=<session ID>`: a console session of the `session` plugin,
+    /// never a token.
     case cookie(String)
 
     /// The name of the session cookie.

@@ -27,6 +27,7 @@ public struct GatewayAPIPlugin: Plugin {
         router.get("healthz") { _, _ in JSONResponse.make(bytes: Array("{\"status\":\"ok\"}".utf8)) }
         router.get("openapi.json") { _, _ in JSONResponse.make(bytes: OpenAPIDocument.bytes) }
         ServerEndpoints(bus: context.bus, authorizer: authorizer, timeout: timeout, maxBodyBytes: config.maxBodyBytes).register(on: router)
+        SessionEndpoints(bus: context.bus, authorizer: authorizer, timeout: timeout, maxBodyBytes: config.maxBodyBytes).register(on: router)
 
         let console = ConsoleEndpoint(
             admission: ConsoleAdmission(

@@ -10,6 +10,7 @@ enum GatewayServerBuilder {
         console: ConsoleEndpoint, maxFrameBytes: Int, httpIdleTimeout: Duration, tls: TLSConfiguration?
     ) throws -> HTTPServerBuilder {
         let refusals = console.refusals
+        let graphical = GraphicalConsoleEndpoint(beside: console)
         let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
             http1: .init(
                 additionalChannelHandlers: [RefusedUpgradeWriter(refusals: refusals)],
@@ -17,7 +18,7 @@ enum GatewayServerBuilder {
             ws: .init(maxFrameSize: maxFrameBytes, validateUTF8: true))
         let plain = HTTPServerBuilder { responder in
             HTTP1WebSocketUpgradeChannel(responder: responder, configuration: configuration) { head, channel, _ in
-                await console.shouldUpgrade(head, channel)
+                GraphicalConsolePath.matches(head.path) ? await graphical.shouldUpgrade(head, channel) : await console.shouldUpgrade(head, channel)
             }
         }
         guard let tls else { return plain }

@@ -56,6 +56,13 @@ enum OpenAPIDocument {
             "responses": { "200": { "description": "BMC facts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BMCInfo" } } } }, "default": { "$ref": "#/components/responses/Error" } }
           }
         },
+        "/v1/servers/{id}/capabilities": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "What the server's BMC supports, as its agent detected it; the last known set with online false while the agent is offline (permission: view)",
+            "responses": { "200": { "description": "The capabilities", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Capabilities" } } } }, "default": { "$ref": "#/components/responses/Error" } }
+          }
+        },
         "/v1/servers/{id}/events": {
           "parameters": [{ "$ref": "#/components/parameters/server" }],
           "get": {
@@ -75,6 +82,22 @@ enum OpenAPIDocument {
             "parameters": [
               { "name": "Upgrade", "in": "header", "required": true, "schema": { "const": "websocket" } },
               { "name": "Sec-WebSocket-Protocol", "in": "header", "required": false, "schema": { "type": "string" }, "example": "tether.console.v1, bearer.eyJ..." }
+            ],
+            "responses": {
+              "101": { "description": "Switching to the WebSocket protocol" },
+              "429": { "$ref": "#/components/responses/Error" },
+              "default": { "$ref": "#/components/responses/Error" }
+            }
+          }
+        },
+        "/v1/servers/{id}/console/vnc": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "get": {
+            "summary": "Graphical console (VNC) over WebSocket (permission: vnc)",
+            "description": "Upgrade to a WebSocket carrying raw RFB (as websockify does, for noVNC): binary frames both ways, never a text frame from the gateway. The viewer talks to an RFB 3.8 server with security type None (the agent logged in to the BMC). Offer the subprotocol binary (selected) beside bearer.<token>; a text frame {\"type\":\"refresh\",\"token\":\"...\"} extends the lease silently. Close codes: 1000 closed on the BMC side, 4000 the console could not be opened or the agent ended it (reason: code: message, e.g. bmc-auth-failed), 4001 lease expired, 4008 idle timeout, 4503 agent offline.",
+            "parameters": [
+              { "name": "Upgrade", "in": "header", "required": true, "schema": { "const": "websocket" } },
+              { "name": "Sec-WebSocket-Protocol", "in": "header", "required": false, "schema": { "type": "string" }, "example": "binary, bearer.eyJ..." }
             ],
             "responses": {
               "101": { "description": "Switching to the WebSocket protocol" },
@@ -134,6 +157,16 @@ enum OpenAPIDocument {
             "properties": {
               "server": { "type": "string" }, "manufacturer": { "type": "string" }, "product": { "type": "string" },
               "firmware": { "type": "string" }, "protocolVersion": { "type": "string", "description": "2.0 for IPMI, the Redfish version for Redfish" }
+            }
+          },
+          "Capabilities": {
+            "type": "object", "required": ["server", "online", "capabilities"],
+            "properties": {
+              "server": { "type": "string" }, "online": { "type": "boolean", "description": "Whether the server's agent is connected" },
+              "capabilities": {
+                "type": "array",
+                "items": { "type": "string", "enum": ["ipmi", "redfish", "power", "boot", "event-log", "serial-ipmi", "serial-redfish", "vnc-tcp", "vnc-ws"] }
+              }
             }
           },
           "EventList": {

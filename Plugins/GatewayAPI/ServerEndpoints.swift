@@ -19,6 +19,7 @@ struct ServerEndpoints: Sendable {
         servers.get("bmc") { request, context in try await self.bmcInfo(request, context) }
         servers.get("events") { request, context in try await self.events(request, context) }
         servers.delete("events") { request, context in try await self.clearEvents(request, context) }
+        ServerCapabilitiesEndpoint(bus: bus, authorizer: authorizer, timeout: timeout).register(on: servers)
     }
 
     func powerStatus(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
@@ -27,11 +28,11 @@ struct ServerEndpoints: Sendable {
     }
 
     func setPower(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let server = try await admit(request, context, .power)
+        let (server, principal) = try await admitAudited(request, context, .power, audit: "power.set")
         let bytes = try await request.collectBody(limit: maxBodyBytes)
         let body = try JSONObjectReader(bytes, allowed: ["action"], example: #"{"action": "on"}"#)
         let action = try body.requiredCase("action", of: Power.Action.self)
-        return try JSONResponse.make(try await ask(Power.Set(server: server, action: action)))
+        return try JSONResponse.make(try await audited("power.set", server, principal, detail: "action: \(action.rawValue)") { try await ask(Power.Set(server: server, action: action)) })
     }
 
     func bootSetting(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
@@ -40,13 +41,13 @@ struct ServerEndpoints: Sendable {
     }
 
     func setBoot(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let server = try await admit(request, context, .power)
+        let (server, principal) = try await admitAudited(request, context, .power, audit: "boot.set")
         let bytes = try await request.collectBody(limit: maxBodyBytes)
         let body = try JSONObjectReader(bytes, allowed: ["device", "persistent", "uefi"], example: #"{"device": "pxe", "persistent": false}"#)
         let set = Boot.Set(
             server: server, device: try body.requiredCase("device", of: Boot.Device.self),
             persistent: try body.optionalBool("persistent", default: false), uefi: try body.optionalBool("uefi", default: false))
-        return try JSONResponse.make(try await ask(set))
+        return try JSONResponse.make(try await audited("boot.set", server, principal, detail: "device: \(set.device.rawValue)") { try await ask(set) })
     }
 
     func bmcInfo(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {

@@ -5,12 +5,14 @@ public enum RoutingError: CodedError, Equatable {
     case unknownServer(String)
     case agentOffline(server: String, node: NodeID)
     case unsupported(server: String, topic: Topic)
+    case auditRecordNotLocal(NodeID)
 
     public var code: String {
         switch self {
         case .unknownServer: "not-found"
         case .agentOffline: "agent-offline"
         case .unsupported: "unsupported"
+        case .auditRecordNotLocal: "denied"
         }
     }
 
@@ -22,6 +24,8 @@ public enum RoutingError: CodedError, Equatable {
             "the agent of \(server) (\(node)) is offline; it reconnects by itself, retry shortly"
         case .unsupported(let server, let topic):
             "\(server) does not support \(topic) (no plugin managing it serves that)"
+        case .auditRecordNotLocal(let node):
+            "audit.record is accepted only from this node's own plugins, not from \(node)"
         }
     }
 }

@@ -14,6 +14,12 @@ public actor RoutingPlugin: Plugin {
         public var refreshSeconds = 60
         /// How long one inventory question may take.
         public var askTimeoutSeconds = 10
+        /// Heartbeat of the inventory report to the manager (a change is reported at once);
+        /// the manager marks this gateway offline after a few missed ones.
+        public var reportSeconds = 30
+        /// Audit events kept while the manager is unreachable; beyond it the oldest are
+        /// dropped and the drop itself is audited when the manager is back.
+        public var auditBufferSize = 10_000
         public init() {}
     }
 
@@ -21,19 +27,38 @@ public actor RoutingPlugin: Plugin {
     private let bus: Bus
     private let logger: Logger
     private var routes: [ServerID: ServerRoute] = [:]
+    let uplink: ManagerUplink
+    /// The routes as the uplink reads them (kept beside `routes`, so the uplink never waits on this actor's work).
+    let snapshot: RoutesSnapshot
 
     public init(config: Config, context: PluginContext) throws {
         guard config.refreshSeconds > 0, config.askTimeoutSeconds > 0 else {
             throw RoutingConfigError(message: "refreshSeconds and askTimeoutSeconds must be positive")
         }
+        guard (1...3_600).contains(config.reportSeconds), (1...1_000_000).contains(config.auditBufferSize) else {
+            throw RoutingConfigError(message: "reportSeconds must be 1...3600 and auditBufferSize 1...1000000")
+        }
         self.config = config
         self.bus = context.bus
         self.logger = context.logger
+        let routesBox = RoutesSnapshot()
+        self.uplink = ManagerUplink(
+            bus: context.bus, heartbeat: .seconds(config.reportSeconds), retry: .seconds(min(config.reportSeconds, 2)),
+            timeout: .seconds(config.askTimeoutSeconds), bufferCapacity: config.auditBufferSize, logger: context.logger,
+            entries: { await routesBox.get() })
+        self.snapshot = routesBox
     }
 
     public nonisolated func routes(_ routes: inout Routes) {
         routes.answer(Routing.Resolve.self) { request, _ in try await self.resolve(request) }
         routes.answer(Routing.List.self) { _, _ in await self.list() }
+        let uplink = self.uplink
+        let node = bus.node
+        // Only this node's plugins (gateway-api) record audit events; a linked agent may not.
+        routes.handle(AuditTrail.Record.self) { record, caller in
+            guard caller.from.node == node else { throw RoutingError.auditRecordNotLocal(caller.from.node) }
+            await uplink.record(record.event)
+        }
     }
 
     public func run() async throws {
@@ -41,11 +66,14 @@ public actor RoutingPlugin: Plugin {
             group.addTask {
                 for await change in self.bus.linkChanges().cancelOnGracefulShutdown() {
                     switch change {
-                    case .up(let node, _): await self.discover(node)
+                    case .up(let node, let topics):
+                        if topics.contains(ManagerInventory.Report.topic) { await self.uplink.inventoryChanged() }
+                        await self.discover(node)
                     case .down(let node): await self.markOffline(node)
                     }
                 }
             }
+            group.addTask { try? await cancelWhenGracefulShutdown { await self.uplink.run() } }
             group.addTask {
                 await self.discover(self.bus.node)
                 let interval = Duration.seconds(self.config.refreshSeconds)
@@ -86,13 +114,14 @@ public actor RoutingPlugin: Plugin {
                     found[server.id, default: ServerRoute(server: server.id, node: node, managers: [], online: true)].managers.append(manager)
                 }
             }
-            apply(found, from: node)
+            await apply(found, from: node)
         } catch {
             logger.warning("inventory of a node failed", metadata: ["routing.node": "\(node)", "error": "\(error)"])
         }
     }
 
-    private func apply(_ found: [ServerID: ServerRoute], from node: NodeID) {
+    private func apply(_ found: [ServerID: ServerRoute], from node: NodeID) async {
+        let before = routes
         for (server, route) in routes where route.node == node && found[server] == nil { routes[server] = nil }
         for (server, route) in found {
             if let existing = routes[server], existing.node != node, existing.online {
@@ -104,10 +133,19 @@ public actor RoutingPlugin: Plugin {
             routes[server] = route
         }
         logger.info("inventory updated", metadata: ["routing.node": "\(node)", "routing.servers": "\(found.count)"])
+        if routes != before { await published() }
     }
 
-    func markOffline(_ node: NodeID) {
+    func markOffline(_ node: NodeID) async {
+        let before = routes
         for (server, route) in routes where route.node == node { routes[server]?.online = false }
+        if routes != before { await published() }
+    }
+
+    /// Hands the changed routes to the uplink, which reports them to the manager.
+    private func published() async {
+        await snapshot.set(list().servers)
+        await uplink.inventoryChanged()
     }
 }
 

@@ -9,10 +9,10 @@ struct Tether: AsyncParsableCommand {
         abstract: "Secure access to server BMCs: power, serial and graphical consoles, IPMI/Redfish proxy.",
         discussion: """
             Exit codes: 0 success, 1 runtime failure (a plugin over its restart budget), \
-            2 invalid manifest or usage, 3 not logged in or login expired, 4 denied or not found, \
-            5 manager, gateway or agent unreachable.
+            2 invalid manifest or usage, 3 not logged in or login expired, 4 no such server, \
+            5 manager, gateway or agent unreachable, 6 denied (your role does not allow it).
             """,
         version: TetherVersion.current,
-        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, ServerCommand.self, VersionCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self, ServerCommand.self, VersionCommand.self, BenchCommand.self]
     )
 }

@@ -42,6 +42,17 @@ public protocol ManagerStore: Sendable {
     /// Servers of these tenants, or every server for nil.
     func servers(tenantIDs: [String]?) async throws(StoreError) -> [ManagedServer]
 
+    /// Records one gateway's whole report in one transaction: the gateway online until
+    /// `onlineUntil`, its agents' presence, `server -> gateway` and agent (tenants kept, new
+    /// servers unassigned); servers and agents it no longer lists turn offline. Returns the
+    /// number of servers recorded.
+    @discardableResult
+    func recordGatewayReport(_ report: GatewayReport) async throws(StoreError) -> Int
+    /// Ends a gateway's online time now (its link dropped).
+    func markGatewayOffline(id: String, at: Date) async throws(StoreError)
+    func gatewayPresence() async throws(StoreError) -> [GatewayPresence]
+    func agentPresence() async throws(StoreError) -> [AgentPresence]
+
     func upsertAgent(_ agent: Agent) async throws(StoreError)
     func agent(node: String) async throws(StoreError) -> Agent?
     func revokeAgent(node: String) async throws(StoreError)
@@ -57,6 +68,8 @@ public protocol ManagerStore: Sendable {
     @discardableResult
     func appendAudit(_ event: AuditEvent) async throws(StoreError) -> Int64
     func audit(_ filter: AuditFilter) async throws(StoreError) -> [AuditEvent]
+    /// Records with an ID above `id`, oldest first (for following the log).
+    func audit(after id: Int64, limit: Int) async throws(StoreError) -> [AuditEvent]
 
     func close() async
 }

@@ -1,7 +1,15 @@
 import Foundation
 
 extension SQLStore {
-    static let serverColumns = "id, tenant_id, gateway_id, capabilities"
+    /// The server columns with the live state: online while its agent is online in its
+    /// gateway's last report and that gateway is within its online time (`$1` is now).
+    static let serverSelect = """
+        SELECT s.id, s.tenant_id, s.gateway_id, s.capabilities, s.agent_node, s.last_seen,
+            CASE WHEN s.last_seen IS NULL THEN NULL
+                WHEN s.agent_node IS NOT NULL AND a.online = 1 AND a.gateway_id = s.gateway_id AND g.online_until > $1 THEN 1
+                ELSE 0 END AS online
+        FROM servers s LEFT JOIN agent_presence a ON a.node = s.agent_node LEFT JOIN gateways g ON g.id = s.gateway_id
+        """
 
     public func upsertGateway(_ gateway: Gateway) async throws(StoreError) {
         try StoreValidation.name(gateway.id, "gateway id")
@@ -47,17 +55,17 @@ extension SQLStore {
     }
 
     public func server(id: String) async throws(StoreError) -> ManagedServer? {
-        try await database.query("SELECT \(Self.serverColumns) FROM servers WHERE id = $1", [.text(id)]).first.map(Self.server)
+        try await database.query("\(Self.serverSelect) WHERE s.id = $2", [.integer(Date().millisecondsSince1970), .text(id)]).first.map(Self.server)
     }
 
     public func servers(tenantIDs: [String]?) async throws(StoreError) -> [ManagedServer] {
         guard let tenantIDs else {
-            return try await database.query("SELECT \(Self.serverColumns) FROM servers ORDER BY id").map(Self.server)
+            return try await database.query("\(Self.serverSelect) ORDER BY s.id", [.integer(Date().millisecondsSince1970)]).map(Self.server)
         }
         guard !tenantIDs.isEmpty else { return [] }
         return try await database.query(
-            "SELECT \(Self.serverColumns) FROM servers WHERE tenant_id IN (\(Self.placeholders(count: tenantIDs.count, from: 1))) ORDER BY id",
-            tenantIDs.map(SQLValue.text)
+            "\(Self.serverSelect) WHERE s.tenant_id IN (\(Self.placeholders(count: tenantIDs.count, from: 2))) ORDER BY s.id",
+            [.integer(Date().millisecondsSince1970)] + tenantIDs.map(SQLValue.text)
         ).map(Self.server)
     }
 
@@ -92,6 +100,8 @@ extension SQLStore {
         let capabilities = try row.text("capabilities")
         return ManagedServer(
             id: try row.text("id"), tenantID: try row.optionalText("tenant_id"), gatewayID: try row.optionalText("gateway_id"),
-            capabilities: capabilities.isEmpty ? [] : capabilities.split(separator: ",").map(String.init))
+            capabilities: capabilities.isEmpty ? [] : capabilities.split(separator: ",").map(String.init),
+            agentNode: try row.optionalText("agent_node"), lastSeen: try row.optionalInteger("last_seen").map(Date.init(millisecondsSince1970:)),
+            online: try row.optionalInteger("online").map { $0 != 0 })
     }
 }

@@ -33,9 +33,9 @@ final class Deployment: Sendable {
 
     static func gateway(_ name: String) -> Gateway { Gateway(name: name, apiPort: FreePort.find(), linkPort: FreePort.find()) }
 
-    /// The manager: `auth` (SQLite in the test folder) and `api` over HTTPS; `servers` maps
+    /// The manager: `auth` (`storage`, default SQLite in the test folder) and `api` over HTTPS; `servers` maps
     /// each lab server to its gateway. Users: admin (superadmin), vera (viewer of tenant lab).
-    func startManager(servers: [(id: String, gateway: String)]) async throws -> RunningTether {
+    func startManager(servers: [(id: String, gateway: String)], storage: String? = nil) async throws -> RunningTether {
         let list = servers.map { "          - {id: \($0.id), tenant: lab, gateway: \($0.gateway), capabilities: [ipmi, serial-ipmi, vnc-tcp]}" }
         let yaml = """
             role: manager
@@ -43,7 +43,7 @@ final class Deployment: Sendable {
             plugins:
               - use: auth
                 with:
-                  storage: "sqlite:\(folder.path)/manager.db"
+                  storage: "\(storage ?? "sqlite:\(folder.path)/manager.db")"
                   passwordCost: 10
                   bootstrap:
                     tenants: [{id: lab}]

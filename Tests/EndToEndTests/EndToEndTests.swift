@@ -1,5 +1,6 @@
 import Foundation
 import KernelTesting
+import PostgresTesting
 import Testing
 
 /// Manager, gateways and agents as separate `tether` processes with TLS on every hop,
@@ -8,12 +9,13 @@ import Testing
 struct EndToEndTests {
     /// Login, list, power and the serial console through one gateway; a token for one server
     /// cannot reach the other, a viewer cannot power; the manager audits the logins.
-    @Test func loginListPowerAndConsoleThroughManagerGatewayAndAgent() async throws {
+    @Test(arguments: ManagerStorage.allCases)
+    func loginListPowerAndConsoleThroughManagerGatewayAndAgent(storage: ManagerStorage) async throws {
         let deployment = try Deployment(lab: try Lab.required())
         defer { deployment.remove() }
         let https = try HTTPS(trusting: deployment.certificates.caCertificate)
         let gateway = Deployment.gateway("gw-1")
-        let manager = try await deployment.startManager(servers: [("lab-01", "gw-1"), ("lab-02", "gw-1")])
+        let manager = try await deployment.startManager(servers: [("lab-01", "gw-1"), ("lab-02", "gw-1")], storage: try await storage.location())
         defer { manager.stop() }
         let gatewayProcess = try await deployment.startGateway(gateway)
         defer { gatewayProcess.stop() }

@@ -11,10 +11,14 @@ struct HTTPS: Sendable {
         let body: String
         func json() throws -> [String: Any] {
             guard let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
-                throw ChildProcess.Failure(description: "not a JSON object: \(body.prefix(300))")
+                throw HTTPS.Failure(description: "not a JSON object: \(body.prefix(300))")
             }
             return object
         }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
     }
 
     let client: HTTPClient
@@ -45,7 +49,7 @@ struct HTTPS: Sendable {
         let body = try JSONSerialization.data(withJSONObject: ["username": user, "password": password])
         let reply = try await request(.POST, "\(manager)/v1/login", json: String(decoding: body, as: UTF8.self))
         guard reply.status == 200, let token = try reply.json()["token"] as? String else {
-            throw ChildProcess.Failure(description: "login as \(user): \(reply.status) \(reply.body)")
+            throw HTTPS.Failure(description: "login as \(user): \(reply.status) \(reply.body)")
         }
         return token
     }
@@ -55,7 +59,7 @@ struct HTTPS: Sendable {
         let reply = try await request(.POST, "\(manager)/v1/servers/\(server)/session-token", token: login, json: "{}")
         let object = try reply.json()
         guard reply.status == 200, let token = (object["token"] as? [String: Any])?["token"] as? String, let gateway = object["gateway"] as? String else {
-            throw ChildProcess.Failure(description: "session token for \(server): \(reply.status) \(reply.body)")
+            throw HTTPS.Failure(description: "session token for \(server): \(reply.status) \(reply.body)")
         }
         return (token, gateway)
     }

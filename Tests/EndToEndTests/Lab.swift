@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 
 /// The project's virtual lab (`Scripts/lab`), started in its own state folder on its own port
 /// bases so it never meets a lab a developer is running: QEMU VMs, each with `ipmi_sim`
@@ -37,12 +38,12 @@ struct Lab: Sendable {
     static func up(servers count: Int) async throws -> Lab {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("tether-e2e-lab-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
-        let script = repository.appendingPathComponent("Scripts/lab").path
-        do {
-            try await ChildProcess.run(script, ["up", "--servers", "\(count)", "--state", state.path], environment: environment, timeout: .seconds(120))
-        } catch {
-            _ = try? await ChildProcess.run(script, ["down", "--state", state.path], environment: environment, timeout: .seconds(60))
-            throw error
+        let log = state.appendingPathComponent("lab-up.log").path
+        let status = try await ChildProcess.run(script, ["up", "--servers", "\(count)", "--state", state.path], environment: environment, log: log, timeout: .seconds(180))
+        guard status == 0 else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            await Lab(state: state, servers: []).down()
+            throw ChildProcess.Failure(description: "Scripts/lab up exited \(status):\n\(text.suffix(3000))")
         }
         let data = try Data(contentsOf: state.appendingPathComponent("servers.json"))
         return Lab(state: state, servers: try JSONDecoder().decode([Server].self, from: data))
@@ -50,10 +51,13 @@ struct Lab: Sendable {
 
     /// Stops exactly what `up` started (by PID) and removes the state folder.
     func down() async {
-        let script = Self.repository.appendingPathComponent("Scripts/lab").path
-        _ = try? await ChildProcess.run(script, ["down", "--state", state.path], environment: Self.environment, timeout: .seconds(60))
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tether-e2e-lab-down-\(UUID().uuidString.prefix(8)).log").path
+        _ = try? await ChildProcess.run(Self.script, ["down", "--state", state.path], environment: Self.environment, log: log, timeout: .seconds(60))
         try? FileManager.default.removeItem(at: state)
+        try? FileManager.default.removeItem(atPath: log)
     }
+
+    static var script: String { repository.appendingPathComponent("Scripts/lab").path }
 
     func server(_ name: String) -> Server? { servers.first { $0.name == name } }
 }

@@ -25,10 +25,13 @@ import Testing
                     // Keep the request open until the last answer arrived (the test's bound).
                     try await Task.sleep(for: .seconds(30))
                 }) { response in
+                    // Asks are answered concurrently: wait for every expected answer, in any order.
                     var collected: [WireFrame] = []
+                    var missing: Set<UInt64> = [5, 6, 7, 99]
                     for try await frame in response.messages {
                         collected.append(frame)
-                        if frame.correlation == 99 { break }
+                        missing.remove(frame.correlation)
+                        if missing.isEmpty { break }
                     }
                     return collected
                 }

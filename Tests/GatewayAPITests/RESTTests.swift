@@ -170,7 +170,9 @@ import Testing
             let routes: [(String, String)] = [
                 ("/healthz", "get"), ("/openapi.json", "get"), ("/v1/servers/{id}/power", "get"), ("/v1/servers/{id}/power", "post"),
                 ("/v1/servers/{id}/boot", "get"), ("/v1/servers/{id}/boot", "put"), ("/v1/servers/{id}/bmc", "get"),
+                ("/v1/servers/{id}/capabilities", "get"),
                 ("/v1/servers/{id}/events", "get"), ("/v1/servers/{id}/events", "delete"), ("/v1/servers/{id}/console/serial", "get"),
+                ("/v1/servers/{id}/console/vnc", "get"),
             ]
             for (path, method) in routes {
                 #expect(paths[path]?[method] != nil, "\(method.uppercased()) \(path) is not in /openapi.json")

@@ -9,7 +9,9 @@ import KernelTesting
 /// A gateway node for one test: the test auth and router plugins, a fake BMC and
 /// `gateway-api` on a free loopback port.
 struct TestGateway: Sendable {
-    static let plugins: [any Plugin.Type] = [TestAuthPlugin.self, TestRouterPlugin.self, FakeBMCPlugin.self, GatewayAPIPlugin.self]
+    static let plugins: [any Plugin.Type] = [
+        TestAuthPlugin.self, TestSessionPlugin.self, TestRouterPlugin.self, FakeBMCPlugin.self, GatewayAPIPlugin.self,
+    ]
     static let allowedOrigin = "https://console.example"
 
     let port: Int
@@ -36,6 +38,7 @@ struct TestGateway: Sendable {
             role: gateway
             plugins:
               - {use: test-auth, with: \(auth)}
+              - use: test-session
             \(agentNode == nil ? "  - use: fake-bmc" : "")
               - {use: test-router, with: {\(agentNode.map { "agentNode: \($0)" } ?? "")}}
               - use: gateway-api

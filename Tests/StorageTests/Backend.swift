@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PostgresTesting
 import Storage
 import Testing
 

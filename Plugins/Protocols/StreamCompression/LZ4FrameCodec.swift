@@ -28,59 +28,38 @@ public enum LZ4FrameCodec {
         guard payload.count <= min(maximumFrameLength, largestFrameLength) else {
             throw .frameTooLarge(length: UInt64(payload.count), limit: maximumFrameLength)
         }
-        if let compressed = compress(payload), compressed.count < payload.count {
-            return header(flag: compressedFlag, decodedLength: payload.count, storedLength: compressed.count) + compressed
-        }
-        return header(flag: storedFlag, decodedLength: payload.count, storedLength: payload.count) + payload
-    }
-
-    private static func header(flag: UInt8, decodedLength: Int, storedLength: Int) -> [UInt8] {
-        var bytes: [UInt8] = [flag]
-        bytes.reserveCapacity(headerLength)
-        for value in [UInt32(truncatingIfNeeded: decodedLength), UInt32(truncatingIfNeeded: storedLength)] {
-            bytes += [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
-                      UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
-        }
-        return bytes
-    }
-
-    /// One LZ4 block, or `nil` when the payload is empty or LZ4 reports an error.
-    private static func compress(_ payload: [UInt8]) -> [UInt8]? {
-        guard !payload.isEmpty else { return nil }
-        let sourceLength = Int32(payload.count)
-        let capacity = LZ4_compressBound(sourceLength)
-        guard capacity > 0 else { return nil }
-        var output = [UInt8](repeating: 0, count: Int(capacity))
-        let written = payload.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { destination -> Int32 in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else { return 0 }
-                return LZ4_compress_default(
-                    sourceBase.assumingMemoryBound(to: CChar.self),
-                    destinationBase.assumingMemoryBound(to: CChar.self),
-                    sourceLength, capacity
-                )
+        let capacity = maximumEncodedLength(payloadCount: payload.count)
+        var failure: LZ4FrameError?
+        let frame = payload.withUnsafeBytes { source in
+            [UInt8](unsafeUninitializedCapacity: capacity) { destination, initialized in
+                do throws(LZ4FrameError) {
+                    initialized = try encode(source, into: UnsafeMutableRawBufferPointer(destination), maximumFrameLength: maximumFrameLength)
+                } catch {
+                    failure = error
+                    initialized = 0
+                }
             }
         }
-        guard written > 0 else { return nil }
-        output.removeSubrange(Int(written)...)
-        return output
+        if let failure { throw failure }
+        return frame
     }
 
-    /// Decompresses one LZ4 block that must expand to exactly `decodedLength` bytes.
-    static func decompress(_ block: [UInt8], decodedLength: Int) throws(LZ4FrameError) -> [UInt8] {
-        guard decodedLength > 0, !block.isEmpty else { throw .corruptCompressedData(decodedLength: decodedLength) }
-        var output = [UInt8](repeating: 0, count: decodedLength)
-        let produced = block.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { destination -> Int32 in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else { return -1 }
-                return LZ4_decompress_safe(
-                    sourceBase.assumingMemoryBound(to: CChar.self),
-                    destinationBase.assumingMemoryBound(to: CChar.self),
-                    Int32(block.count), Int32(decodedLength)
-                )
+    /// Decodes the stored bytes of one frame (`header` validated by the caller).
+    static func decompress(_ block: [UInt8], header: LZ4FrameHeader) throws(LZ4FrameError) -> [UInt8] {
+        let decodedLength = header.decodedLength
+        var failure: LZ4FrameError?
+        let output = block.withUnsafeBytes { source in
+            [UInt8](unsafeUninitializedCapacity: decodedLength) { destination, initialized in
+                do throws(LZ4FrameError) {
+                    try decode(stored: source, header: header, into: UnsafeMutableRawBufferPointer(destination))
+                    initialized = decodedLength
+                } catch {
+                    failure = error
+                    initialized = 0
+                }
             }
         }
-        guard produced == decodedLength else { throw .corruptCompressedData(decodedLength: decodedLength) }
+        if let failure { throw failure }
         return output
     }
 }

@@ -1,5 +1,3 @@
-import CLZ4
-
 /// Reads frames written by `LZ4FrameCodec.encode(_:maximumFrameLength:)` from a byte stream
 /// that may arrive in arbitrary pieces. Frames claiming more than the limit are rejected
 /// before any memory is allocated for them.
@@ -37,27 +35,13 @@ public struct LZ4FrameDecoder: Sendable {
               let decodedLength = input.uint32(at: 1),
               let storedLength = input.uint32(at: 5)
         else { return nil }
-        guard decodedLength <= maximumFrameLength else {
-            throw .frameTooLarge(length: UInt64(decodedLength), limit: maximumFrameLength)
-        }
-        switch flag {
-        case LZ4FrameCodec.storedFlag:
-            guard storedLength == decodedLength else {
-                throw .storedLengthMismatch(decodedLength: UInt64(decodedLength), storedLength: UInt64(storedLength))
-            }
-        case LZ4FrameCodec.compressedFlag:
-            let bound = LZ4_compressBound(Int32(decodedLength))
-            guard storedLength > 0, bound > 0, storedLength <= UInt32(bound) else {
-                throw .invalidCompressedLength(decodedLength: UInt64(decodedLength), storedLength: UInt64(storedLength))
-            }
-        default:
-            throw .unknownFlag(flag)
-        }
+        let header = try LZ4FrameHeader(
+            flag: flag, decodedLength: decodedLength, storedLength: storedLength, maximumFrameLength: maximumFrameLength)
         guard input.count >= LZ4FrameCodec.headerLength + Int(storedLength),
               input.take(LZ4FrameCodec.headerLength) != nil,
               let stored = input.take(Int(storedLength))
         else { return nil }
-        if flag == LZ4FrameCodec.storedFlag { return stored }
-        return try LZ4FrameCodec.decompress(stored, decodedLength: Int(decodedLength))
+        guard header.isCompressed else { return stored }
+        return try LZ4FrameCodec.decompress(stored, header: header)
     }
 }

@@ -10,12 +10,13 @@ import Glibc
 
 /// A throw-away PostgreSQL cluster for the test process: `initdb` into a temporary folder,
 /// `pg_ctl start` on a free loopback port (as the `postgres` user when running as root), and
-/// an immediate shutdown when the process exits. Each test gets its own database.
-actor PostgresTestServer {
-    static let shared = PostgresTestServer()
+/// an immediate shutdown when the process exits. Each test gets its own database. Shared by
+/// the storage tests and the end-to-end suite (a manager on PostgreSQL).
+public actor PostgresTestServer {
+    public static let shared = PostgresTestServer()
 
     /// Why the server cannot run here, or nil when the binaries exist.
-    static var unavailableReason: String? {
+    public static var unavailableReason: String? {
         binaries == nil ? "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin: install postgresql" : nil
     }
 
@@ -28,7 +29,7 @@ actor PostgresTestServer {
     private var counter = 0
 
     /// A new empty database on the shared cluster.
-    func freshDatabase() async throws -> PostgresLocation {
+    public func freshDatabase() async throws -> PostgresLocation {
         let cluster = try await start()
         counter += 1
         let name = "tether_\(getpid())_\(counter)"
@@ -92,7 +93,8 @@ actor PostgresTestServer {
     /// Runs a command (as the `postgres` user when asked), its output in `log`.
     private static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = false, log: URL) async throws {
         let status = try await ChildProcess.run(
-            asPostgres ? "/usr/sbin/runuser" : executable, asPostgres ? ["-u", "postgres", "--", executable] + arguments : arguments, log: log.path)
+            asPostgres ? "/usr/sbin/runuser" : executable, asPostgres ? ["-u", "postgres", "--", executable] + arguments : arguments, log: log.path,
+            timeout: .seconds(120))
         guard status == 0 else {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw PostgresTestServerError(reason: "\(executable) exited \(status): \(text.suffix(600))")
@@ -100,7 +102,7 @@ actor PostgresTestServer {
     }
 }
 
-struct PostgresTestServerError: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { reason }
+public struct PostgresTestServerError: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
 }

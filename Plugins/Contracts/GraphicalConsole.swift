@@ -1,12 +1,9 @@
-import Contracts
 import Kernel
 
 /// A server's graphical console (its BMC's VNC screen) as a byte stream carrying plain RFB:
 /// the opener's end of the duplex talks to an RFB 3.8 server with security type None that
-/// replays the BMC's ServerInit. The BMC's own VNC login is done by the serving plugin, so
-/// the BMC's VNC password never reaches the opener.
-///
-/// Defined here until it moves to `Contracts`.
+/// replays the BMC's ServerInit. The BMC's own VNC login is done by the serving plugin
+/// (`vnc-tcp`, `vnc-ws`), so the BMC's VNC password never reaches the opener.
 public enum GraphicalConsole {
     /// Attaches a viewer to the graphical console of `server`.
     public struct Attach: StreamRequest {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Keeps a console WebSocket alive past its session token: ahead of each lease end the
+/// gateway announces (`{"type":"lease","expiresAt":N}`), it buys a fresh session token with
+/// the login and sends `{"type":"refresh","token":...}`.
+struct LeaseRenewer: Sendable {
+    let renew: @Sendable () async throws -> String
+
+    /// When to renew a lease ending at `expiresAt` (seconds since 1970): a minute before, or
+    /// half-way for short leases (pure).
+    static func renewalTime(expiresAt: Int64, now: Int64) -> Int64 {
+        expiresAt - min(60, max(0, expiresAt - now) / 2)
+    }
+
+    /// Runs until `leases` ends; a failed renewal is reported and the session goes on until
+    /// the gateway ends it.
+    func run(_ leases: AsyncStream<Int64>, send: @Sendable (String) async throws -> Void, report: @Sendable (String) -> Void) async {
+        for await expiresAt in leases {
+            let now = Int64(Date().timeIntervalSince1970)
+            let wait = Self.renewalTime(expiresAt: expiresAt, now: now) - now
+            do {
+                if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
+                let token = try await renew()
+                let message = try JSONEncoder().encode(["type": "refresh", "token": token])
+                try await send(String(decoding: message, as: UTF8.self))
+            } catch is CancellationError {
+                return
+            } catch {
+                report("could not renew the session (\(error)); the gateway ends it at the lease's end")
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Runs the built `tether` binary (`.build/debug/tether`, or `$TETHER_BINARY`) as a child
+/// process, killing it after a deadline.
+enum CLIBinary {
+    static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["TETHER_BINARY"] { return URL(fileURLWithPath: path) }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 where folder.path != "/" {
+            let candidate = folder.appendingPathComponent("tether")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/tether")
+    }
+
+    struct Result: Sendable {
+        let status: Int32
+        let standardOutput: String
+        let standardError: String
+
+        /// Standard error without its final line break.
+        var errorLines: [String] { standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    /// Runs `tether arguments...` with exactly `environment`, `input` on standard input.
+    static func run(_ arguments: [String], environment: [String: String], input: String? = nil, timeout: Duration = .seconds(60)) async throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        let exited = AsyncStream<Int32> { continuation in
+            process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
+        }
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        let killer = Task {
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        defer { killer.cancel() }
+        async let output = out.fileHandleForReading.readToEnd()
+        async let errors = err.fileHandleForReading.readToEnd()
+        var status: Int32 = -1
+        for await code in exited { status = code }
+        return Result(
+            status: status, standardOutput: String(decoding: (try await output) ?? Data(), as: UTF8.self),
+            standardError: String(decoding: (try await errors) ?? Data(), as: UTF8.self))
+    }
+}

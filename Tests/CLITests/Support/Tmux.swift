@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private tmux server (its own socket) with one session running a clean bash, driven
+/// with send-keys and read with capture-pane.
+struct Tmux: Sendable {
+    static let path = "/usr/bin/tmux"
+    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+
+    let socket: String
+    let session = "cli"
+
+    /// Starts bash in an 160x40 pane with `environment`; always kills the server afterwards.
+    static func with<T>(environment: [String: String], _ body: (Tmux) async throws -> T) async throws -> T {
+        let tmux = Tmux(socket: "tether-cli-\(UUID().uuidString.prefix(8))")
+        let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let status = try tmux.spawnServer(["new-session", "-d", "-s", tmux.session, "-x", "160", "-y", "40", "env -i \(exports) bash --norc --noprofile"])
+        guard status == 0 else { throw CLITestError("tmux new-session failed (\(status))") }
+        defer {
+            if let killer = try? tmux.start(["kill-server"]) { _ = Self.reap(killer) }
+            unlink("/tmp/tmux-\(getuid())/\(tmux.socket)")
+        }
+        return try await body(tmux)
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+
+    /// Types `text` literally (no key-name lookup), then Enter when asked.
+    func type(_ text: String, enter: Bool = false) throws {
+        try run(["send-keys", "-t", session, "-l", text])
+        if enter { try run(["send-keys", "-t", session, "Enter"]) }
+    }
+
+    func enter() throws { try run(["send-keys", "-t", session, "Enter"]) }
+
+    /// The pane's text, with the scrollback (lines joined where they wrapped).
+    func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-S", "-200", "-t", session]) }
+
+    /// Blocks until some shell command runs `tmux wait-for -S channel` (the signal), bounded by the caller's timeout.
+    func waitFor(channel: String, timeout: Duration) async throws {
+        let process = try start(["wait-for", channel])
+        let killer = Task {
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        defer { killer.cancel() }
+        let status = await Task.detached { Self.reap(process) }.value
+        guard status == 0 else {
+            throw CLITestError("no tmux wait-for signal on \(channel) within \(timeout); screen:\n\((try? screen()) ?? "")")
+        }
+    }
+
+    /// Polls the pane (there is no push signal for pane contents) every 100 ms until `condition` holds.
+    func waitForScreen(_ what: String, timeout: Duration, _ condition: (String) -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var last = ""
+        for _ in 0..<10_000 where ContinuousClock.now < deadline {
+            last = try screen()
+            if condition(last) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CLITestError("no \(what) on the screen within \(timeout); screen:\n\(last)")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let process = try start(arguments, output: true)
+        let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let status = Self.reap(process)
+        guard status == 0 else { throw CLITestError("tmux \(arguments.first ?? "") failed (\(status))") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits for a tmux client with waitpid: Foundation's child monitor was seen to miss the
+    /// exit of a client whose server daemonized, leaving waitUntilExit() on a zombie.
+    static func reap(_ process: Process) -> Int32 {
+        var status: Int32 = 0
+        var reaped: pid_t = -1
+        repeat { reaped = waitpid(process.processIdentifier, &status, 0) } while reaped == -1 && errno == EINTR
+        guard reaped == process.processIdentifier else {
+            process.waitUntilExit()  // Foundation reaped it first.
+            return process.terminationStatus
+        }
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Starts the tmux server with default signal handling and nothing blocked: it would
+    /// otherwise inherit the test runner's blocked signals (SIGCHLD, SIGHUP, SIGTERM) and
+    /// never notice its panes ending, nor end itself on kill-server. No output pipe: the
+    /// daemon would keep it open.
+    private func spawnServer(_ arguments: [String]) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([Self.path, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, Self.path, &actions, &attributes, argv, environ) == 0 else { throw CLITestError("cannot start tmux") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    private func start(_ arguments: [String], output: Bool = false) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.path)
+        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output ? Pipe() : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
