@@ -6,7 +6,7 @@ struct ServerConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "Open a server's serial console.",
-        discussion: "With --terminal the console runs here in raw mode; ~. ends it, ~? lists the escapes, ~B sends a break. Without it the browser console URL is printed.")
+        discussion: "With --terminal the console runs here in raw mode; ~. ends it, ~? lists the escapes, ~B sends a break. Without it the gateway makes a one-time browser link (valid for a minute), which is printed and opened when there is a browser.")
 
     @Argument(help: "The server.")
     var server: String
@@ -18,12 +18,9 @@ struct ServerConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let settings = try await options.resolved(server: server, actions: [terminal ? "console" : "view"])
+            let settings = try await options.resolved(server: server, actions: ["console"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
-            guard terminal else {
-                print(settings.gateway.appendingPathComponent("console/\(server)").absoluteString)
-                return
-            }
+            guard terminal else { return try await ViewerLink.open("serial", server: server, client: client) }
             let reason = try await SerialConsoleSession(
                 url: client.webSocketURL("v1/servers/\(server)/console/serial"), token: settings.token, server: server,
                 renewer: settings.renew.map { LeaseRenewer(renew: $0) }

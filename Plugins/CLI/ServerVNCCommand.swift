@@ -9,7 +9,8 @@ struct ServerVNCCommand: AsyncParsableCommand {
         discussion: """
             With --listen a local VNC port is opened (loopback unless a host is given): each viewer \
             that connects gets its own session through the gateway, already logged in to the BMC \
-            (no VNC password). Without it the browser console URL is printed.
+            (no VNC password). Without it the gateway makes a one-time browser link (valid for a \
+            minute), which is printed and opened when there is a browser.
             """)
 
     @Argument(help: "The server.")
@@ -22,13 +23,10 @@ struct ServerVNCCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let settings = try await options.resolved(server: server, actions: [listen == nil ? "view" : "vnc"])
-            guard let listen else {
-                print(settings.gateway.appendingPathComponent("vnc/\(server)").absoluteString)
-                return
-            }
-            let (host, port) = try Self.address(listen)
+            let settings = try await options.resolved(server: server, actions: ["vnc"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
+            guard let listen else { return try await ViewerLink.open("vnc", server: server, client: client) }
+            let (host, port) = try Self.address(listen)
             let forwarder = VNCPortForwarder(url: client.webSocketURL("v1/servers/\(server)/console/vnc"), token: settings.token, server: server)
             try await forwarder.run(host: host, port: port)
         }
