@@ -55,6 +55,9 @@ public actor InventoryPlugin: Plugin {
     }
 
     public func run() async throws {
+        // `auth` opens and migrates the same database: let it finish first (two SQLite
+        // connections creating a new file at once can fail). Without a local auth: go on.
+        _ = try? await bus.ask(Manager.JWKS(), to: .node(bus.node), timeout: .seconds(60))
         let store: SQLStore
         do {
             store = try await SQLStore.open(location, logger: logger)
