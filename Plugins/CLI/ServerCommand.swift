@@ -6,7 +6,7 @@ public struct ServerCommand: AsyncParsableCommand {
         commandName: "server",
         abstract: "Power, boot, BMC facts and consoles of one server, through its gateway.",
         discussion: ExitStatus.help,
-        subcommands: [ServerPowerCommand.self, ServerBootCommand.self, ServerInfoCommand.self, ServerConsoleCommand.self, ServerVNCCommand.self, ServerListCommand.self, ServerLogCommand.self])
+        subcommands: [ServerPowerCommand.self, ServerBootCommand.self, ServerInfoCommand.self, ServerConsoleCommand.self, ServerVNCCommand.self, ServerListCommand.self, ServerLogCommand.self, ServerSessionsCommand.self])
 
     public init() {}
 }

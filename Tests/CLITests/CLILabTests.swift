@@ -59,6 +59,7 @@ struct CLILabTests {
             ("server show", ["server", "show", "lab-01", "-o", "json"]),
             ("server log", ["server", "log", "lab-01", "--quiet-ms", "300", "-o", "json"]),
             ("server list", ["server", "list", "--status", "on", "-o", "json"]),
+            ("server sessions", ["server", "sessions", "lab-01", "-o", "json"]),
         ] {
             let result = try await plane.tether(arguments)
             #expect(result.status == 0, "\(command): \(result.standardError)")
@@ -67,5 +68,10 @@ struct CLILabTests {
         }
         let on = try await plane.tether(["server", "list", "--status", "on", "-o", "json"])
         #expect(on.standardOutput.contains(#""status" : "on""#))
+        // a browser session opened through the gateway shows up, with who opened it
+        let link = try await plane.tether(["server", "console", "lab-01"])
+        #expect(link.status == 0 && link.standardOutput.contains("/view/"), "\(link.standardError)")
+        let sessions = try await plane.tether(["server", "sessions", "lab-01"])
+        #expect(sessions.status == 0 && sessions.standardOutput.contains("serial"), "\(sessions.standardOutput) \(sessions.standardError)")
     }
 }

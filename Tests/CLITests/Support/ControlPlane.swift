@@ -92,6 +92,8 @@ struct ControlPlane: Sendable {
             \(agent)  - use: api
                 with: {listen: "127.0.0.1:\(apiPort)"}
               - use: routing
+              - use: session
+                with: {viewerURL: "http://127.0.0.1:1"}
               - use: gateway-api
                 with: {listen: "127.0.0.1:\(gatewayPort)"}
             """
