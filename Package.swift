@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "Standard",
             dependencies: [
-                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Session", "WebUI", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "Inventory", "IPMISOL", "CLI", logging, nioCore,
+                "Kernel", "Contracts", "Observability", "GRPCLink", "Routing", "GatewayAPI", "Session", "WebUI", "Dashboard", "Redfish", "VNCTCP", "VNCWS", "Auth", "API", "Inventory", "IPMISOL", "CLI", logging, nioCore,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "RFB", .product(name: "WSClient", package: "swift-websocket"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -101,7 +101,7 @@ let package = Package(
             path: "Plugins/CLI",
             exclude: ["README.md"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "KernelTesting", "LabTesting"], path: "Tests/CLITests"),
         .systemLibrary(name: "CLibCrypto", path: "Plugins/Protocols/CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLZ4", path: "Plugins/Protocols/CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .target(name: "StreamCompression", dependencies: ["CLZ4"], path: "Plugins/Protocols/StreamCompression"),
@@ -148,7 +148,8 @@ let package = Package(
         ], exclude: ["Proto"])
         + plugin("Routing", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts"])
         + plugin("Session", [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Contracts", "GatewayAPI"])
-        + plugin("WebUI", [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore, logging], tests: ["Contracts"], exclude: ["screenshots"])
+        + plugin("WebUI", [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore, logging], tests: ["Contracts", "LabTesting"], exclude: ["screenshots"])
+        + plugin("Dashboard", ["API", "Auth", "WebUI", "Storage", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore, logging], tests: ["Auth", "Storage", "Contracts", "API"], exclude: ["screenshots"])
         + plugin("GatewayAPI", [
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -177,14 +178,14 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), nioCore, logging,
         ], tests: [
-            "Storage", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore,
+            "Storage", "LabTesting", .product(name: "Crypto", package: "swift-crypto"), .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore,
         ])
         + plugin("Inventory", ["Auth", "Storage", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), logging], tests: ["Auth", "Storage", "Routing"])
         + plugin("API", [
             "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
         ], tests: [
-            "Auth", "Contracts", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            "Auth", "Contracts", "LabTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
             nioCore,
         ])
         + [
@@ -200,11 +201,15 @@ let package = Package(
                 name: "IPMISOLTests",
                 dependencies: [
                     "IPMISOL", "Kernel", "KernelTesting", "Contracts", nioCore, .product(name: "NIOPosix", package: "swift-nio"), logging,
-                    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "LabTesting",
                 ],
                 path: "Tests/IPMISOLTests", resources: [.copy("Fixtures")]),
             // a throw-away PostgreSQL cluster for tests (storage suite, end-to-end suite)
             .target(name: "PostgresTesting", dependencies: ["Storage", "KernelTesting", logging], path: "Tests/PostgresTesting"),
+            // lab peers for tests: the QEMU + ipmi_sim VM lab (Scripts/lab), the OIDC provider mock
+            .target(
+                name: "LabTesting", dependencies: ["KernelTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), nioCore],
+                path: "Tests/LabTesting"),
             // manager, gateways and agents as separate processes with TLS, against Scripts/lab
             .testTarget(
                 name: "EndToEndTests",
@@ -215,13 +220,14 @@ let package = Package(
                     .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOHTTP1", package: "swift-nio"), nioCore, logging,
                 ],
                 path: "Tests/EndToEndTests"),
+            // the main of a libFuzzer target (libFuzzer's driver, or replaying inputs in a normal build)
+            .target(name: "FuzzDriver", path: "Tests/FuzzDriver"),
+            .target(name: "FuzzMain", dependencies: ["FuzzDriver"], path: "Tests/FuzzMain"),
             // libFuzzer target for the packet parsers: Scripts/fuzz IPMISOLFuzz (-sanitize=fuzzer).
-            .target(name: "IPMISOLFuzzDriver", path: "Tests/IPMISOLFuzzDriver"),
-            .executableTarget(name: "IPMISOLFuzz", dependencies: ["IPMISOL", "IPMISOLFuzzDriver"], path: "Tests/IPMISOLFuzz"),
+            .executableTarget(name: "IPMISOLFuzz", dependencies: ["IPMISOL", "FuzzMain"], path: "Tests/IPMISOLFuzz"),
             // libFuzzer target for the Redfish decoding: Scripts/fuzz RedfishFuzz (-sanitize=fuzzer).
-            .target(name: "RedfishFuzzDriver", path: "Tests/RedfishFuzzDriver"),
             .executableTarget(
-                name: "RedfishFuzz", dependencies: ["Redfish", "Contracts", "RedfishFuzzDriver"], path: "Tests/RedfishFuzz", exclude: ["Seeds"]),
+                name: "RedfishFuzz", dependencies: ["Redfish", "Contracts", "FuzzMain"], path: "Tests/RedfishFuzz", exclude: ["Seeds"]),
         ],
     swiftLanguageModes: [.v6]
 )

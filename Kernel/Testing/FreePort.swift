@@ -3,11 +3,17 @@ import Foundation
 import Glibc
 #endif
 
-/// A TCP port on 127.0.0.1 that nothing listens on right now (the kernel picks it; a test
-/// then binds it). Loopback only.
+/// A port on 127.0.0.1 that nothing uses right now (the kernel picks it; a test then binds
+/// it). Loopback only.
 public enum FreePort {
-    public static func find() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// A TCP port nothing listens on.
+    public static func find() -> Int { find(type: Int32(SOCK_STREAM.rawValue)) }
+
+    /// A UDP port nothing has bound (an IPMI peer, a lab's port base).
+    public static func findUDP() -> Int { find(type: Int32(SOCK_DGRAM.rawValue)) }
+
+    private static func find(type: Int32) -> Int {
+        let fd = socket(AF_INET, type, 0)
         precondition(fd >= 0, "socket() failed")
         defer { close(fd) }
         var address = sockaddr_in()

@@ -7,6 +7,7 @@ public final class RunningTether: Sendable {
     private let process: Process
     private let log = OutputBuffer()
     private let lines: AsyncStream<String>
+    private let exits: AsyncStream<Int32>
     private let manifest: URL?
 
     init(process: Process, manifest: URL?) throws {
@@ -15,6 +16,10 @@ public final class RunningTether: Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let (exits, exited) = AsyncStream<Int32>.makeStream()
+        self.exits = exits
+        process.terminationHandler = { exited.yield($0.terminationStatus); exited.finish() }
         let (stream, continuation) = AsyncStream<String>.makeStream()
         lines = stream
         let log = self.log
@@ -41,26 +46,49 @@ public final class RunningTether: Sendable {
     /// Waits until the log contains `text`.
     /// - Throws: when the process ends or `timeout` passes first.
     public func waitForLog(_ text: String, timeout: Duration) async throws {
-        if output.contains(text) { return }
-        let deadline = Task {
-            try await Task.sleep(for: timeout)
-        }
-        defer { deadline.cancel() }
-        try await withThrowingTaskGroup(of: Bool.self) { group in
+        _ = try await waitForLog("\"\(text)\"", timeout: timeout) { $0.contains(text) ? true : nil }
+    }
+
+    /// Waits until the log contains every one of `texts`.
+    /// - Throws: when the process ends or `timeout` passes first.
+    public func waitForLog(all texts: [String], timeout: Duration) async throws {
+        _ = try await waitForLog("\(texts)", timeout: timeout) { log in texts.allSatisfy(log.contains) ? true : nil }
+    }
+
+    /// Waits until `extract` finds what it looks for in the log (all of it so far) and returns that.
+    /// - Throws: when the process ends or `timeout` passes first; the error names `what`.
+    public func waitForLog<Found: Sendable>(
+        _ what: String, timeout: Duration, extract: @escaping @Sendable (String) -> Found?
+    ) async throws -> Found {
+        if let found = extract(output) { return found }
+        let found = await withTaskGroup(of: Found?.self) { group in
             group.addTask { [lines] in
-                for await _ in lines where self.output.contains(text) { return true }
-                return false
+                for await _ in lines { if let found = extract(self.output) { return found } }
+                return nil
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return false
+                return nil
             }
-            let found = try await group.next() ?? false
+            let first = await group.next() ?? nil
             group.cancelAll()
-            if !found && !self.output.contains(text) {
-                throw TetherProcessError(message: "no \"\(text)\" in the log of pid \(self.pid) within \(timeout); log:\n\(self.output.suffix(2000))")
-            }
+            return first
         }
+        if let found = found ?? extract(output) { return found }
+        throw TetherProcessError(message: "no \(what) in the log of pid \(pid) within \(timeout); log:\n\(output.suffix(2000))")
+    }
+
+    /// Waits for the process to exit on its own, sending SIGTERM once `timeout` has passed.
+    /// - Returns: the exit status.
+    public func exitStatus(timeout: Duration) async -> Int32 {
+        let killer = Task { [process] in
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        defer { killer.cancel() }
+        var status: Int32 = -1
+        for await code in exits { status = code }
+        return status
     }
 
     /// Sends SIGTERM and waits for the exit status.

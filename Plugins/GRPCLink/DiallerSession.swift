@@ -173,7 +173,14 @@ struct DiallerSession: Sendable {
                 let encoding = StreamEncoding.requested(in: response.metadata)
                 negotiated.resolve(.success(encoding))
                 onAccepted()
-                try await StreamPump.down(from: response.messages, to: local.outbound, encoding: encoding, untilRPCEnds: true)
+                do {
+                    try await StreamPump.down(from: response.messages, to: local.outbound, encoding: encoding, untilRPCEnds: true)
+                } catch {
+                    // The remote side is gone: stop the local writer now, even while the request
+                    // writer still accepts chunks (small LZ4 chunks never wait for window).
+                    StreamPump.abandon(local)
+                    throw error
+                }
                 // The server ends the RPC only after our end chunk, so `up` is done or about to
                 // be; if it is not, nothing it writes can arrive any more: stop the local writer.
                 try await upDone.wait(timeout: .seconds(1)) { BusError.streamClosed }

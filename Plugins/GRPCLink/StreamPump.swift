@@ -22,7 +22,16 @@ enum StreamPump {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await up(from: local.inbound, encoding: encoding, write: write) }
-                group.addTask { try await down(from: incoming, to: local.outbound, encoding: encoding) }
+                group.addTask {
+                    do {
+                        try await down(from: incoming, to: local.outbound, encoding: encoding)
+                    } catch {
+                        // The remote side is gone: the local writer must learn now, not when
+                        // (or if) the RPC's writer notices; `up` then ends as its reader closes.
+                        abandon(local)
+                        throw error
+                    }
+                }
                 try await group.waitForAll()
             }
         } catch {
@@ -81,7 +90,7 @@ enum StreamPump {
                         ended = true
                         throw error
                     }
-                    if bytes.readableBytes > 0 { try await writer.write(bytes) }
+                    if bytes.readableBytes > 0 { print("DBG down write \(bytes.readableBytes)"); do { try await writer.write(bytes) } catch { print("DBG down write failed \(error)"); throw error } }
                 }
                 if !chunk.error.isEmpty {
                     writer.fail(BusErrorText.decode(chunk.error))
@@ -93,6 +102,7 @@ enum StreamPump {
                 if ended && !untilRPCEnds { return }
             }
         } catch let error as BusError where error == .streamClosed {
+            print("DBG down streamClosed")
             throw error
         } catch {
             if !ended { writer.fail(BusError.streamClosed) }

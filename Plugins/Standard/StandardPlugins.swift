@@ -1,5 +1,6 @@
 import API
 import Auth
+import Dashboard
 import GRPCLink
 import GatewayAPI
 import IPMISOL
@@ -25,6 +26,7 @@ let standardPlugins: [any Plugin.Type] = [
     GatewayAPIPlugin.self,
     SessionPlugin.self,
     WebUIPlugin.self,
+    DashboardPlugin.self,
     IPMISOLPlugin.self,
     RedfishPlugin.self,
     VNCTCPPlugin.self,

@@ -1,6 +1,6 @@
-/// Escapes text for HTML element content and double-quoted attributes.
-enum HTML {
-    static func escape(_ text: String) -> String {
+/// Escapes text for HTML element content and double-quoted attributes (shared with `dashboard`).
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

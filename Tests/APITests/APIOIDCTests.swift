@@ -1,6 +1,7 @@
 import API
 import Auth
 import Foundation
+import LabTesting
 import Testing
 
 @Suite(.serialized) struct APIOIDCTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import LabTesting
 import Testing
 @testable import Auth
 

@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 import Testing
 
 /// Each failure path of a server command, through the real `tether` binary against a real
@@ -66,7 +67,7 @@ import Testing
     @Test func gatewayDownExits5() async throws {
         try await ControlPlane.with { plane in
             try await plane.login("oscar")
-            let closed = LoopbackPorts.freeTCP()
+            let closed = FreePort.find()
             let result = try await plane.tether(["server", "power", "lab-01"], extra: ["TETHER_GATEWAY": "http://127.0.0.1:\(closed)"])
             expectOneLine(result, status: 5, hint: "the gateway runs")
         }
@@ -75,7 +76,7 @@ import Testing
     @Test func managerDownExits5() async throws {
         try await ControlPlane.with { plane in
             try await plane.login("oscar")
-            let closed = LoopbackPorts.freeTCP()
+            let closed = FreePort.find()
             let result = try await plane.tether(["server", "power", "lab-01"], extra: ["TETHER_MANAGER": "http://127.0.0.1:\(closed)"])
             expectOneLine(result, status: 5, hint: "TETHER_MANAGER")
         }

@@ -1,10 +1,11 @@
 import Foundation
+import LabTesting
 import Testing
 
 /// The CLI against real processes and the QEMU VM: `tether run` (manager, gateway, routing,
 /// ipmi-sol) in front of ipmi_sim driving the VM (`Scripts/lab up --servers 1`).
 @Suite(
-    .serialized, .enabled(if: CLIVMLab.isInstalled && Tmux.isInstalled, "QEMU, ipmi_sim or tmux missing (run Scripts/setup)"),
+    .serialized, .enabled(if: LabVM.isInstalled && Tmux.isInstalled, "QEMU, ipmi_sim or tmux missing (run Scripts/setup)"),
     LabPlaneTrait())
 struct CLILabTests {
     /// In tmux: the console shows the VM's prompt, a typed command's output comes back, `~.`

@@ -1,4 +1,6 @@
 import Foundation
+import KernelTesting
+import LabTesting
 import Testing
 
 /// `tether login`, `whoami`, `logout` against a real manager process.
@@ -55,20 +57,23 @@ import Testing
     }
 
     @Test func singleSignOnThroughTheLoopbackRedirect() async throws {
-        let provider = try await CLIOIDCProvider.start()
+        let provider = try await OIDCProviderProcess.start()
         defer { provider.stop() }
         try await ControlPlane.with(oidcIssuer: provider.issuer) { plane in
-            let login = try LoginProcess(environment: plane.environment)
-            defer { login.kill() }
-            let authorize = try await login.awaitAuthorizationURL(timeout: .seconds(30))
+            let login = try await TetherProcess.start(["login", "--no-browser", "--timeout", "60"], environment: plane.environment)
+            defer { login.stop() }
+            // The CLI prints the URL to open on an indented line of its standard error.
+            let authorize = try await login.waitForLog("authorization URL", timeout: .seconds(30)) { log in
+                log.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix("http") }
+            }
             #expect(authorize.hasPrefix(provider.issuer))
             // The user's browser: log in as alice at the provider, then follow its redirect to the CLI.
             let redirect = try Curl.redirect(postingForm: "sub=alice", to: authorize)
             #expect(redirect.hasPrefix("http://127.0.0.1:") && redirect.contains("/callback?"))
             let page = try Curl.get(redirect)
             #expect(page.contains("Logged in to Tether"))
-            let status = try await login.exitStatus(timeout: .seconds(30))
-            #expect(status == 0, "\(login.errors)")
+            let status = await login.exitStatus(timeout: .seconds(30))
+            #expect(status == 0, "\(login.output)")
             let whoami = try await plane.tether(["whoami", "-o", "json"])
             let shown = try JSONSerialization.jsonObject(with: Data(whoami.standardOutput.utf8)) as? [String: Any]
             #expect(shown?["method"] as? String == "oidc")

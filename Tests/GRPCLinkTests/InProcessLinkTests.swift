@@ -132,10 +132,11 @@ import Testing
             let first = try await inbound.next()
             #expect(first.map { String(buffer: $0) } == "ready")
             // Write 64 KiB chunks into the stream whose reader never reads, until a write has
-            // been blocked for 300 ms (flow control holds it), at most 512 MiB.
+            // been blocked for 300 ms (flow control holds it), at most 512 MiB. The bytes are
+            // incompressible, so the window fills whether or not the link compresses streams.
             let progress = WriteProgress()
             let writer = Task {
-                let chunk = ByteBuffer(repeating: 0x5A, count: 64 * 1024)
+                let chunk = Self.incompressibleChunk
                 for _ in 0..<(512 * 16) {
                     progress.begin()
                     try await stalled.outbound.write(chunk)
@@ -166,6 +167,19 @@ import Testing
         case diallerToListener = "dialler to listener"
         var description: String { rawValue }
     }
+
+    /// 64 KiB of pseudo-random bytes (fixed seed) that LZ4 cannot shrink.
+    static let incompressibleChunk: ByteBuffer = {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes = [UInt8](repeating: 0, count: 64 * 1024)
+        for index in bytes.indices {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            bytes[index] = UInt8(truncatingIfNeeded: state >> 32)
+        }
+        return ByteBuffer(bytes: bytes)
+    }()
 
     static func micros(_ duration: Duration) -> Int64 {
         duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000

@@ -166,7 +166,6 @@ import Testing
                     #expect(power.first?.detail == "gateway gw-1; action: on #3")
                     var dropped: Storage.AuditEvent?
                     for event in events where event.action == "audit.dropped" { dropped = event }
-                    print("DEBUG", events.map { "\($0.action)=\($0.action == "audit.dropped")" }, dropped as Any)
                     #expect(dropped?.detail.contains("2 audit events dropped") == true, "\(events)")
                     #expect(dropped?.outcome == .failed)
                 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import KernelTesting
+import LabTesting
 import Testing
 
 /// The web consoles end to end in Debian's headless Chromium (Selenium, `Scripts/webui_browser.py`) against
@@ -21,7 +22,7 @@ struct WebConsoleBrowserTests {
         let webui = FreePort.find()
     }
 
-    static func manifest(_ lab: BrowserLab, _ ports: Ports, folder: URL) -> String {
+    static func manifest(_ lab: LabVM, _ ports: Ports, folder: URL) -> String {
         """
         role: all-in-one
         node: gw-test
@@ -55,7 +56,7 @@ struct WebConsoleBrowserTests {
     @Test func serialVNCPowerAndExpiryInARealBrowser() async throws {
         try FileManager.default.createDirectory(at: Self.artefacts, withIntermediateDirectories: true)
         print("web console screenshots: \(Self.artefacts.path)")
-        try await BrowserLab.with { lab in
+        try await LabVM.with { lab in
             let folder = lab.state.appendingPathComponent("tether")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let password = "op-\(UUID().uuidString.prefix(12))"
@@ -98,7 +99,7 @@ struct WebConsoleBrowserTests {
         arguments["viewerURL"] = viewerURL
         arguments["out"] = Self.artefacts.path
         let json = String(decoding: try JSONSerialization.data(withJSONObject: arguments), as: UTF8.self)
-        let outcome = try BrowserLab.run(URL(fileURLWithPath: BrowserLab.venvPython), [BrowserLab.browserScript.path, name, json])
+        let outcome = try await ChildProcess.runCollectingOutput(BrowserLab.venvPython, [BrowserLab.browserScript.path, name, json])
         print("browser step \(name):\n\(outcome.output.split(separator: "\n").filter { !$0.hasPrefix("RESULT ") }.joined(separator: "\n"))")
         guard let line = outcome.output.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }),
               let object = try JSONSerialization.jsonObject(with: Data(line.dropFirst(7).utf8)) as? [String: Any]

@@ -51,11 +51,11 @@ struct VNCBenchCommand: AsyncParsableCommand {
                 runs.append(round)
             }
         } catch {
-            websockify.stop()
+            await websockify.stop()
             await frames.stop()
             throw error
         }
-        websockify.stop()
+        await websockify.stop()
         await frames.stop()
         Self.report(runs)
     }

@@ -34,7 +34,7 @@ struct VNCBenchWebsockify {
                 return websockify
             } catch {
                 guard process.isRunning, ContinuousClock.now < deadline else {
-                    websockify.stop()
+                    await websockify.stop()
                     throw VNCBenchFailure(description: "websockify did not listen on 127.0.0.1:\(port): \(error)")
                 }
                 try await Task.sleep(for: .milliseconds(50))
@@ -45,9 +45,15 @@ struct VNCBenchWebsockify {
     /// CPU seconds used so far by websockify and its per-connection children.
     var cpuSeconds: Double { VNCBenchCPU.seconds(ofProcessTree: process.processIdentifier) }
 
-    func stop() {
+    /// SIGTERM, then SIGKILL when it is still running 2 s later (it may ignore SIGTERM).
+    func stop() async {
         guard process.isRunning else { return }
         process.terminate()
+        let deadline = ContinuousClock.now + .seconds(2)
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

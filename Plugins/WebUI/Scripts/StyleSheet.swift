@@ -1,6 +1,6 @@
-/// `/static/tether.css`.
-enum StyleSheet {
-    static let source = #"""
+/// `/static/tether.css` (the dashboard serves it too).
+public enum StyleSheet {
+    public static let source = #"""
     :root { color-scheme: dark; --bg: #0f1419; --panel: #1b232c; --text: #e6e6e6; --muted: #9aa5b1; --ok: #3fb950; --warn: #d29922; --bad: #f85149; }
     * { box-sizing: border-box; }
     body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.4 system-ui, sans-serif; }

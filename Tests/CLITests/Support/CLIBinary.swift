@@ -1,18 +1,10 @@
 import Foundation
+import KernelTesting
 
 /// Runs the built `tether` binary (`.build/debug/tether`, or `$TETHER_BINARY`) as a child
 /// process, killing it after a deadline.
 enum CLIBinary {
-    static var url: URL {
-        if let path = ProcessInfo.processInfo.environment["TETHER_BINARY"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 where folder.path != "/" {
-            let candidate = folder.appendingPathComponent("tether")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/tether")
-    }
+    static var url: URL { TetherProcess.binary }
 
     struct Result: Sendable {
         let status: Int32

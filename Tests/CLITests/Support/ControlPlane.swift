@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 
 /// One `tether run` process with the manager (`auth` + `api`) and the gateway (`routing` +
 /// `gateway-api`, and `ipmi-sol` when a lab BMC is given) on free loopback ports, with the
@@ -11,7 +12,7 @@ struct ControlPlane: Sendable {
     let managerURL: String
     let gatewayURL: String
     let folder: URL
-    let role: RunningRole
+    let role: RunningTether
 
     /// The CLI's environment: private XDG folders, nothing inherited that could change the outcome.
     var environment: [String: String] {
@@ -33,8 +34,8 @@ struct ControlPlane: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tether-cli-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/tether"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let apiPort = LoopbackPorts.freeTCP()
-        let gatewayPort = LoopbackPorts.freeTCP()
+        let apiPort = FreePort.find()
+        let gatewayPort = FreePort.find()
         let manifest = folder.appendingPathComponent("role.yaml")
         try yaml(folder: folder, apiPort: apiPort, gatewayPort: gatewayPort, bmc: bmc, oidcIssuer: oidcIssuer)
             .write(to: manifest, atomically: true, encoding: .utf8)
@@ -44,11 +45,11 @@ struct ControlPlane: Sendable {
             to: folder.appendingPathComponent("config/tether/config.json"), atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
         environment.merge(passwords) { $1 }
-        let role = try RunningRole(manifest: manifest, environment: environment)
+        let role = try await TetherProcess.start(["run", manifest.path], environment: environment)
         defer { role.stop() }
         var ready = ["auth ready", "api listening", "gateway API listening"]
         if bmc != nil { ready.append("routing.servers=1") }
-        try await role.waitForLog(ready)
+        try await role.waitForLog(all: ready, timeout: .seconds(30))
         return try await body(ControlPlane(managerURL: "http://127.0.0.1:\(apiPort)", gatewayURL: gatewayURL, folder: folder, role: role))
     }
 

@@ -1,3 +1,4 @@
+import LabTesting
 import Testing
 
 /// Starts the VM lab and a control plane with `ipmi-sol` on it once for a whole suite
@@ -8,8 +9,8 @@ struct LabPlaneTrait: SuiteTrait, TestScoping {
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         // Once for the suite: its tests run inside this scope and read the task-local.
         guard testCase == nil, LabPlane.current == nil else { return try await function() }
-        try await CLIVMLab.with { lab in
-            try await ControlPlane.with(bmc: lab.bmc) { plane in
+        try await LabVM.with { lab in
+            try await ControlPlane.with(bmc: .init(port: lab.ipmiPort, passwordFile: lab.ipmiPasswordFile)) { plane in
                 try await LabPlane.$current.withValue(plane) { try await function() }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 import Testing
 @testable import IPMISOL
 
@@ -85,7 +86,7 @@ struct ErrorPeerTests {
     }
 
     @Test func bmcNotAnsweringWithinTheConfiguredTimeout() async throws {
-        let configuration = LabClient.configuration(port: LabPorts.freeUDP() /* nothing listens */, timeout: .milliseconds(800), attempts: 4)
+        let configuration = LabClient.configuration(port: FreePort.findUDP() /* nothing listens */, timeout: .milliseconds(800), attempts: 4)
         let error = try await expectError(configuration, within: .milliseconds(1500))
         guard case .bmcNotAnswering(let step, let seconds) = error else {
             Issue.record("expected bmcNotAnswering, got \(error)")

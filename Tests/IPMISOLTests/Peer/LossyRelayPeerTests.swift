@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 import Testing
 @testable import IPMISOL
 
@@ -18,7 +19,7 @@ struct LossyRelayPeerTests {
     func withRelay(_ body: (IPMISimulatorLab, LossyUDPRelay) async throws -> Void) async throws {
         try await IPMISimulatorLab.with { lab in
             let relay = try await LossyUDPRelay.start(
-                port: LabPorts.freeUDP(), bmcPort: lab.port, dropRate: 0.15, seed: Self.seed
+                port: FreePort.findUDP(), bmcPort: lab.port, dropRate: 0.15, seed: Self.seed
             )
             do {
                 try await body(lab, relay)

@@ -26,7 +26,7 @@ struct DiscoveryTests {
     }
 
     @Test func probeOfSilentAddressesFindsNone() async throws {
-        let pongs = try await PresenceProber.probe(hosts: ["127.0.0.2", "127.0.0.3"], port: LabPorts.freeUDP(), timeout: .milliseconds(300))
+        let pongs = try await PresenceProber.probe(hosts: ["127.0.0.2", "127.0.0.3"], port: FreePort.findUDP(), timeout: .milliseconds(300))
         #expect(pongs.isEmpty)
     }
 }

@@ -136,7 +136,7 @@ struct PluginCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("pw").path
         try "password".write(toFile: file, atomically: true, encoding: .utf8)
-        let yaml = PluginHarness.yaml(port: LabPorts.freeUDP(), passwordFile: file, timeoutSeconds: 1)
+        let yaml = PluginHarness.yaml(port: FreePort.findUDP(), passwordFile: file, timeoutSeconds: 1)
         try await TestNode.run(yaml, plugins: [IPMISOLPlugin.self, TakeoverRecorder.self]) { node in
             let clock = ContinuousClock()
             let start = clock.now

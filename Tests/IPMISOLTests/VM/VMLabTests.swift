@@ -2,23 +2,24 @@ import Contracts
 import Foundation
 import Kernel
 import KernelTesting
+import LabTesting
 import Testing
 @testable import IPMISOL
 
 /// The plugin against ipmi_sim driving a real QEMU VM (`Scripts/lab up --servers 1`): power
 /// on boots it, off stops QEMU, reset reboots the guest, and SOL is the VM's shell.
-@Suite(.serialized, .enabled(if: VMLab.isInstalled, "qemu-system-x86_64 or ipmi_sim is not installed (run Scripts/setup)"))
+@Suite(.serialized, .enabled(if: LabVM.isInstalled, "qemu-system-x86_64 or ipmi_sim is not installed (run Scripts/setup)"))
 struct VMLabTests {
     let server = "lab-01"
 
-    func yaml(_ lab: VMLab) -> String {
+    func yaml(_ lab: LabVM) -> String {
         """
         role: test
         plugins:
           - use: ipmi-sol
             with:
               servers:
-                - {name: lab-01, host: 127.0.0.1, port: \(lab.ipmiPort), username: admin, passwordFile: \(lab.passwordFile), timeoutSeconds: 5}
+                - {name: lab-01, host: 127.0.0.1, port: \(lab.ipmiPort), username: admin, passwordFile: \(lab.ipmiPasswordFile), timeoutSeconds: 5}
         """
     }
 
@@ -35,7 +36,7 @@ struct VMLabTests {
                 continue
             }
         }
-        throw VMLab.VMLabError.failed("no lab-01 prompt within \(timeoutSeconds) s; console tail: \(String((await viewer.text).suffix(300)).debugDescription)")
+        throw LabFailure("no lab-01 prompt within \(timeoutSeconds) s; console tail: \(String((await viewer.text).suffix(300)).debugDescription)")
     }
 
     func shellAnswers(_ viewer: ConsoleViewerClient) async throws {
@@ -56,7 +57,7 @@ struct VMLabTests {
     }
 
     @Test func powerAndConsoleDriveTheVM() async throws {
-        try await VMLab.with { lab in
+        try await LabVM.with { lab in
             try await TestNode.run(yaml(lab), plugins: [IPMISOLPlugin.self]) { node in
                 #expect(try await node.bus.ask(Power.Status(server: server)).state == .on)
                 let firstQEMU = try #require(lab.qemuPID, "the lab starts the VM powered on")

@@ -1,4 +1,5 @@
 import Foundation
+import KernelTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +33,7 @@ final class IPMISimulatorLab: @unchecked Sendable {
 
     /// Runs `body` with a fresh simulator and always stops it afterwards.
     static func with<T>(port: Int? = nil, _ body: (IPMISimulatorLab) async throws -> T) async throws -> T {
-        let lab = try await start(port: port ?? LabPorts.freeUDP())
+        let lab = try await start(port: port ?? FreePort.findUDP())
         do {
             let result = try await body(lab)
             await lab.stop()

@@ -1,8 +1,0 @@
-#ifndef IPMISOL_FUZZ_DRIVER_H
-#define IPMISOL_FUZZ_DRIVER_H
-
-/// Runs libFuzzer's driver on LLVMFuzzerTestOneInput when the executable was linked with
-/// -sanitize=fuzzer; returns -1 (and does nothing) otherwise.
-int ipmisol_run_libfuzzer(int *argc, char ***argv);
-
-#endif
