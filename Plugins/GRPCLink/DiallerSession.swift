@@ -178,9 +178,11 @@ struct DiallerSession: Sendable {
                 } catch {
                     // The remote side is gone: stop the local writer now, even while the request
                     // writer still accepts chunks (small LZ4 chunks never wait for window).
+                    print("DBG dialler down threw \(error)")
                     StreamPump.abandon(local)
                     throw error
                 }
+                print("DBG dialler down returned")
                 // The server ends the RPC only after our end chunk, so `up` is done or about to
                 // be; if it is not, nothing it writes can arrive any more: stop the local writer.
                 try await upDone.wait(timeout: .seconds(1)) { BusError.streamClosed }

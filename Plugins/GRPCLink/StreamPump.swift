@@ -28,6 +28,7 @@ enum StreamPump {
                     } catch {
                         // The remote side is gone: the local writer must learn now, not when
                         // (or if) the RPC's writer notices; `up` then ends as its reader closes.
+                        print("DBG server down threw \(error)")
                         abandon(local)
                         throw error
                     }
@@ -35,9 +36,11 @@ enum StreamPump {
                 try await group.waitForAll()
             }
         } catch {
+            print("DBG run threw \(error)")
             abandon(local)
             throw error
         }
+        print("DBG run returned")
     }
 
     /// Local → remote: every buffer the local end produces, then an end chunk; an error
