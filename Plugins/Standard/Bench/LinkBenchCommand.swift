@@ -55,7 +55,8 @@ struct LinkBenchCommand: AsyncParsableCommand {
         print("warning: this is a debug build; measure with swift build -c release")
         #endif
         let benchmark = LinkBenchmark(asks: asks, streamBytes: streamMiB * 1_048_576, rounds: rounds, timeLimit: .seconds(timeLimit))
-        let report = try await benchmark.run { print($0) }
+        // Unbuffered: progress shows while the run goes on, also into a file or a pipe.
+        let report = try await benchmark.run { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         print("")
         for line in report.lines { print(line) }
     }
