@@ -176,13 +176,10 @@ struct DiallerSession: Sendable {
                 do {
                     try await StreamPump.down(from: response.messages, to: local.outbound, encoding: encoding, untilRPCEnds: true)
                 } catch {
-                    // The remote side is gone: stop the local writer now, even while the request
-                    // writer still accepts chunks (small LZ4 chunks never wait for window).
-                    print("DBG dialler down threw \(error)")
+                    // This side's reader has gone (or the RPC broke): stop the local writer now.
                     StreamPump.abandon(local)
                     throw error
                 }
-                print("DBG dialler down returned")
                 // The server ends the RPC only after our end chunk, so `up` is done or about to
                 // be; if it is not, nothing it writes can arrive any more: stop the local writer.
                 try await upDone.wait(timeout: .seconds(1)) { BusError.streamClosed }

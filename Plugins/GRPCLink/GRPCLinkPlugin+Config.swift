@@ -33,7 +33,7 @@ extension GRPCLinkPlugin {
         public var streamOpenTimeoutSeconds = 10.0
         /// LZ4 on byte streams (consoles, VNC) when the peer's link has it on too; each
         /// chunk that LZ4 cannot shrink is sent as is.
-        public var compressStreams = true
+        public var compressStreams = false
 
         public init() {}
     }

@@ -39,7 +39,13 @@ struct LinkService: WireService.ServiceProtocol {
         }
         let (encoding, answer) = StreamEncoding.answer(offer: request.metadata, compress: settings.compressStreams)
         return StreamingServerResponse(of: WireChunk.self, metadata: answer) { writer in
-            try await StreamPump.run(local: local, incoming: request.messages, encoding: encoding) { try await writer.write($0) }
+            // A dialler that cancels the RPC (its reader has gone) must stop the local writer at
+            // once: writes to a cancelled RPC do not fail while they fit in the transport's buffers.
+            try await withRPCCancellationHandler {
+                try await StreamPump.run(local: local, incoming: request.messages, encoding: encoding) { try await writer.write($0) }
+            } onCancelRPC: {
+                StreamPump.abandon(local)
+            }
             return [:]
         }
     }

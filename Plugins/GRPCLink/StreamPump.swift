@@ -28,7 +28,6 @@ enum StreamPump {
                     } catch {
                         // The remote side is gone: the local writer must learn now, not when
                         // (or if) the RPC's writer notices; `up` then ends as its reader closes.
-                        print("DBG server down threw \(error)")
                         abandon(local)
                         throw error
                     }
@@ -36,11 +35,9 @@ enum StreamPump {
                 try await group.waitForAll()
             }
         } catch {
-            print("DBG run threw \(error)")
             abandon(local)
             throw error
         }
-        print("DBG run returned")
     }
 
     /// Local → remote: every buffer the local end produces, then an end chunk; an error
@@ -93,7 +90,7 @@ enum StreamPump {
                         ended = true
                         throw error
                     }
-                    if bytes.readableBytes > 0 { print("DBG down write \(bytes.readableBytes)"); do { try await writer.write(bytes) } catch { print("DBG down write failed \(error)"); throw error } }
+                    if bytes.readableBytes > 0 { try await writer.write(bytes) }
                 }
                 if !chunk.error.isEmpty {
                     writer.fail(BusErrorText.decode(chunk.error))
@@ -105,7 +102,6 @@ enum StreamPump {
                 if ended && !untilRPCEnds { return }
             }
         } catch let error as BusError where error == .streamClosed {
-            print("DBG down streamClosed")
             throw error
         } catch {
             if !ended { writer.fail(BusError.streamClosed) }

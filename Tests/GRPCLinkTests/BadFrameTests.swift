@@ -16,6 +16,7 @@ import Testing
     @Test func badFramesGetClearErrorsAndTheLinkKeepsServing() async throws {
         let port = FreePort.find()
         try await TestNode.run(LinkManifests.listener(port: port, certificates: nil), plugins: Self.plugins, node: "gw") { gateway in
+            try #require(await FreePort.waitUntilListening(port), "the link listener did not bind 127.0.0.1:\(port)")
             let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
             let answers: [WireFrame] = try await withGRPCClient(transport: transport) { client in
                 let stub = WireService.Client(wrapping: client)
