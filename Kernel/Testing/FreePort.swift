@@ -41,7 +41,8 @@ extension FreePort {
         return accepts(port)
     }
 
-    private static func accepts(_ port: Int) -> Bool {
+    /// Whether something accepts a TCP connection on 127.0.0.1:`port` right now.
+    public static func accepts(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }

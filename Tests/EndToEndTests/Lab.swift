@@ -17,9 +17,18 @@ struct Lab: Sendable {
             let port: Int
             let passwordFile: String
         }
+        /// The lab's Redfish emulator (sushy-tools, fake driver) and this server's system in it.
+        struct Redfish: Decodable, Sendable {
+            let url: String
+            let username: String
+            let passwordFile: String
+            let systemId: String
+            let certificateFile: String
+        }
         let name: String
         let ipmi: IPMI
         let vnc: VNC
+        let redfish: Redfish?
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -64,22 +64,9 @@ public final class OIDCProviderProcess: Sendable {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             guard !hasExited else { throw LabFailure("oidc-provider-mock exited at start") }
-            if Self.canConnect(port: port) { return }
+            if FreePort.accepts(port) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw LabFailure("oidc-provider-mock did not listen on \(port) within 30 s")
-    }
-
-    private static func canConnect(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        } == 0
     }
 }

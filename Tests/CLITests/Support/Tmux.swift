@@ -44,7 +44,8 @@ struct Tmux: Sendable {
         let process = try start(["wait-for", channel])
         let killer = Task {
             try await Task.sleep(for: timeout)
-            process.terminate()
+            // SIGKILL: the client inherits the test runner's blocked SIGTERM, so terminate() does nothing.
+            kill(process.processIdentifier, SIGKILL)
         }
         defer { killer.cancel() }
         let status = await Task.detached { Self.reap(process) }.value
