@@ -90,6 +90,51 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/v1/servers/{id}/sessions": {
+          "parameters": [{ "$ref": "#/components/parameters/server" }],
+          "post": {
+            "summary": "Create a browser console session and its one-time viewer link (permission: console for serial, vnc for vnc)",
+            "description": "Bearer token only (a session cannot create another). The viewer link carries a one-time code (about a minute) that the web console exchanges for the tether_session cookie (HttpOnly, Secure, SameSite=Strict): the session ID, valid only for this server and this console type, refused once the session ended.",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": {
+              "type": "object", "additionalProperties": false, "required": ["type"],
+              "properties": { "type": { "enum": ["serial", "vnc"] } } } } } },
+            "responses": {
+              "201": { "description": "Created", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["id", "server", "type", "viewerURL", "expiresAt", "sessionExpiresAt"],
+                "properties": {
+                  "id": { "type": "string" }, "server": { "type": "string" }, "type": { "enum": ["serial", "vnc"] },
+                  "viewerURL": { "type": "string" }, "expiresAt": { "type": "integer", "description": "when the code in viewerURL stops working (seconds since 1970)" },
+                  "sessionExpiresAt": { "type": "integer" } } } } } },
+              "429": { "$ref": "#/components/responses/Error" },
+              "default": { "$ref": "#/components/responses/Error" }
+            }
+          },
+          "get": {
+            "summary": "Who has a console session open on the server (permission: view); never session IDs",
+            "responses": {
+              "200": { "description": "The live sessions", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["sessions"],
+                "properties": { "sessions": { "type": "array", "items": {
+                  "type": "object", "required": ["subject", "type", "createdAt", "expiresAt"],
+                  "properties": { "subject": { "type": "string" }, "type": { "enum": ["serial", "vnc"] },
+                    "createdAt": { "type": "integer" }, "expiresAt": { "type": "integer" } } } } } } } } },
+              "default": { "$ref": "#/components/responses/Error" }
+            }
+          }
+        },
+        "/v1/servers/{id}/sessions/{session}": {
+          "parameters": [
+            { "$ref": "#/components/parameters/server" },
+            { "name": "session", "in": "path", "required": true, "schema": { "type": "string" } }
+          ],
+          "delete": {
+            "summary": "End a console session (its creator, or the session's own cookie); its consoles close with 4001",
+            "responses": {
+              "204": { "description": "Ended" },
+              "default": { "$ref": "#/components/responses/Error" }
+            }
+          }
+        },
         "/v1/servers/{id}/console/vnc": {
           "parameters": [{ "$ref": "#/components/parameters/server" }],
           "get": {
