@@ -99,7 +99,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Plugins/CLI",
-            exclude: ["README.md"]
+            exclude: ["README.md", "sample.yaml"]
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI", "KernelTesting", "LabTesting"], path: "Tests/CLITests"),
         .systemLibrary(name: "CLibCrypto", path: "Plugins/Protocols/CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),

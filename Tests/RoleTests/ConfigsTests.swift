@@ -40,6 +40,14 @@ import Testing
         _ = try await role.check()
     }
 
+    /// `CLI` and `Protocols` are not role plugins (no README plugin sections) but carry a
+    /// sample of the role they serve; it must load and build like a plugin's.
+    @Test(arguments: ["CLI", "Protocols"]) func libraryFoldersHaveALoadableSample(name: String) async throws {
+        let sample = Self.root.appendingPathComponent("Plugins/\(name)/sample.yaml")
+        let role = try Role(contentsOf: sample, registry: PluginRegistry(standardPlugins), node: "sample")
+        _ = try await role.check()
+    }
+
     @Test func everyPluginFolderIsCompiledIn() throws {
         let ids = Set(standardPlugins.map { $0.id.rawValue })
         for folder in Self.pluginFolders {
