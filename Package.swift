@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "KernelTesting",
-            dependencies: ["Kernel", nioCore, logging],
+            dependencies: ["Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio")],
             path: "Kernel/Testing"
         ),
         .target(name: "Contracts", dependencies: ["Kernel"], path: "Plugins/Contracts", exclude: ["README.md"]),

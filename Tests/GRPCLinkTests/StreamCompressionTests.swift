@@ -11,7 +11,7 @@ import Testing
 struct StreamCompressionTests {
     /// A listener and a dialler (through the proxy) with the given `compressStreams`.
     static func withLinkedPair<T: Sendable>(
-        listener listenerCompresses: Bool, dialler diallerCompresses: Bool, _ body: @Sendable (RoleRunner, RoleRunner, CountingProxy) async throws -> T
+        listener listenerCompresses: Bool, dialler diallerCompresses: Bool, _ body: @Sendable (RoleRunner, RoleRunner, LoopbackProxy) async throws -> T
     ) async throws -> T {
         let certificates = try TestCertificates.make()
         defer { certificates.remove() }
@@ -19,7 +19,7 @@ struct StreamCompressionTests {
         let listener = Self.compress(LinkManifests.listener(port: port, certificates: certificates), listenerCompresses)
         let plugins = InProcessLinkTests.plugins
         return try await TestNode.run(listener, plugins: plugins, node: "gw") { gateway in
-            try await CountingProxy.run(to: port) { proxy in
+            try await LoopbackProxy.run(to: port) { proxy in
                 let dialler = Self.compress(LinkManifests.dialler(port: proxy.port, certificates: certificates), diallerCompresses)
                 return try await TestNode.run(dialler, plugins: plugins, node: "agent") { agent in
                     try await waitUntilLinked(gateway.bus, to: "agent")
@@ -35,11 +35,11 @@ struct StreamCompressionTests {
     }
 
     /// Echoes `size` bytes of a repeating pattern through `open()`; returns the bytes the proxy saw.
-    static func wireBytes(_ proxy: CountingProxy, size: Int, _ open: () async throws -> Duplex) async throws -> Int {
-        let before = proxy.bytes
+    static func wireBytes(_ proxy: LoopbackProxy, size: Int, _ open: () async throws -> Duplex) async throws -> Int {
+        let before = proxy.forwardedByteCount
         let echoed = try await InProcessLinkTests.roundTrip(size: size, through: try await open())
         #expect(echoed == size)
-        return proxy.bytes - before
+        return proxy.forwardedByteCount - before
     }
 
     @Test func bothSidesOnCompressesListenerAndDiallerInitiatedStreams() async throws {

@@ -96,7 +96,7 @@ struct GatewayChainProcessTests {
                     #expect(!texts.contains { $0.contains(secret) }, "a BMC password appeared in a gateway, manager or CLI log or the viewer's error")
                     #expect(!chain.proxy.saw(secret), "a BMC password crossed the link")
                 }
-                #expect(chain.proxy.bytes.count > 100, "the proxy recorded the link (\(chain.proxy.bytes.count) B)")
+                #expect(chain.proxy.recordedBytes.count > 100, "the proxy recorded the link (\(chain.proxy.recordedBytes.count) B)")
             }
         }
     }

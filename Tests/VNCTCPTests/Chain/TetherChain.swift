@@ -14,7 +14,7 @@ struct TetherChain: Sendable {
     let manager: RunningTether
     let gateway: RunningTether
     let agent: RunningTether
-    let proxy: RecordingProxy
+    let proxy: LoopbackProxy
 
     /// Starts the chain, runs `body`, stops every process.
     static func run<T: Sendable>(
@@ -53,7 +53,7 @@ struct TetherChain: Sendable {
             """, environment: environment)
         defer { gateway.terminate() }
         try await gateway.waitForLog("link listening", timeout: .seconds(30))
-        return try await RecordingProxy.run(to: linkPort) { proxy in
+        return try await LoopbackProxy.run(to: linkPort, recordingLimit: 256 << 20) { proxy in
             let agent = try await TetherProcess.start(["run", "-", "--node", "agent-chain", "--log-level", "debug"], yaml: """
                 role: agent
                 plugins:

@@ -2,49 +2,62 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// A TCP proxy on 127.0.0.1 in front of a link listener that keeps every byte crossing it
-/// (both directions, first 256 MiB), so a test can look for a secret on the wire.
-final class RecordingProxy: Sendable {
-    let port: Int
+/// A TCP proxy on 127.0.0.1 in front of a local server (a link listener) that counts every
+/// byte crossing it and, when asked, keeps them, so a test can see what goes on the wire:
+/// how much a compressed stream puts there, or that a secret never does.
+public final class LoopbackProxy: Sendable {
+    /// Where clients connect instead of the target.
+    public let port: Int
     private let listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let total = Atomic<Int>(0)
+    private let recordingLimit: Int
     private let recorded = Mutex<[UInt8]>([])
 
-    /// Everything forwarded so far, both directions interleaved.
-    var bytes: [UInt8] { recorded.withLock { $0 } }
+    /// Bytes forwarded so far, both directions.
+    public var forwardedByteCount: Int { total.load(ordering: .relaxed) }
 
-    /// Whether `text` crossed the proxy in either direction.
-    func saw(_ text: String) -> Bool {
+    /// What was recorded so far (both directions interleaved, up to the recording limit).
+    public var recordedBytes: [UInt8] { recorded.withLock { $0 } }
+
+    /// Whether `text` crossed the proxy in either direction (within the recording limit).
+    public func saw(_ text: String) -> Bool {
         let needle = Array(text.utf8)
-        let haystack = bytes
+        let haystack = recordedBytes
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         return (0...(haystack.count - needle.count)).contains { start in haystack[start..<(start + needle.count)].elementsEqual(needle) }
     }
 
     /// Forgets what was recorded so far.
-    func reset() { recorded.withLock { $0 = [] } }
+    public func reset() { recorded.withLock { $0 = [] } }
 
-    private func record(_ buffer: ByteBuffer) {
-        recorded.withLock { if $0.count < 256 << 20 { $0 += buffer.readableBytesView } }
-    }
-
-    private init(port: Int, listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>) {
+    private init(port: Int, listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, recordingLimit: Int) {
         self.port = port
         self.listener = listener
+        self.recordingLimit = recordingLimit
     }
 
-    /// Forwards every connection to 127.0.0.1:`target` while `body` runs.
-    static func run<T: Sendable>(to target: Int, _ body: @Sendable (RecordingProxy) async throws -> T) async throws -> T {
+    /// Forwards every connection to 127.0.0.1:`target` while `body` runs; keeps the first
+    /// `recordingLimit` bytes that cross (0: count only).
+    public static func run<T: Sendable>(
+        to target: Int, recordingLimit: Int = 0, _ body: @Sendable (LoopbackProxy) async throws -> T
+    ) async throws -> T {
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .bind(host: "127.0.0.1", port: 0) { child in
                 child.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child) }
             }
-        let proxy = RecordingProxy(port: listener.channel.localAddress?.port ?? 0, listener: listener)
+        let proxy = LoopbackProxy(port: listener.channel.localAddress?.port ?? 0, listener: listener, recordingLimit: recordingLimit)
         let serving = Task { await proxy.serve(target: target) }
         defer {
             listener.channel.close(promise: nil)
             serving.cancel()
         }
         return try await body(proxy)
+    }
+
+    private func observe(_ buffer: ByteBuffer) {
+        total.add(buffer.readableBytes, ordering: .relaxed)
+        guard recordingLimit > 0 else { return }
+        recorded.withLock { if $0.count < recordingLimit { $0 += buffer.readableBytesView } }
     }
 
     private func serve(target: Int) async {
@@ -69,13 +82,13 @@ final class RecordingProxy: Sendable {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await buffer in clientIn {
-                            self.record(buffer)
+                            self.observe(buffer)
                             try await upOut.write(buffer)
                         }
                     }
                     group.addTask {
                         for try await buffer in upIn {
-                            self.record(buffer)
+                            self.observe(buffer)
                             try await clientOut.write(buffer)
                         }
                     }
