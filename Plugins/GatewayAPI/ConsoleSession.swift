@@ -4,10 +4,13 @@ import Kernel
 import Logging
 import NIOCore
 
-/// One browser or CLI console: pumps WebSocket binary frames to the server's console duplex
-/// and back (each side waits for the other, so a slow reader slows the writer), answers
-/// control messages, and ends the session when the lease expires or it idles out.
+/// One console viewer, serial (browser terminal or CLI) or graphical (noVNC, the CLI's local
+/// VNC port): pumps WebSocket binary frames to the server's console duplex and back (each side
+/// waits for the other, so a slow reader slows the writer, never the gateway's memory),
+/// handles control messages, and ends the session when the lease expires, it idles out or its
+/// viewer session ends. ``ConsoleKind`` says what differs between the two.
 struct ConsoleSession: Sendable {
+    let kind: ConsoleKind
     let ticket: ConsoleTicket
     let bus: Bus
     let authorizer: Authorizer
@@ -18,22 +21,26 @@ struct ConsoleSession: Sendable {
 
     func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
         let duplex: Duplex
+        let audit = GatewayAudit(bus: bus)
         do {
-            duplex = try await OpenWithTimeout.run(timeout: openTimeout) { [bus, ticket] in
-                try await bus.openServer(SerialConsole.Attach(server: ticket.server))
+            duplex = try await OpenWithTimeout.run(timeout: openTimeout) { [bus, ticket, kind] in
+                try await kind.attach(ticket.server, on: bus)
             }
         } catch {
-            await GatewayAudit(bus: bus).console("console.open", ticket, .failed, detail: GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
-            try await finish(.refused(GatewayError.from(error, asking: SerialConsole.Attach.topic)), outbound)
+            let refusal = GatewayError.from(error, asking: kind.attachTopic)
+            await audit.console("\(kind.auditPrefix).open", ticket, .failed, detail: refusal.message)
+            try await finish(.refused(refusal), outbound)
             return
         }
         let lease = ConsoleLease(expiresAt: ticket.principal.expiresAt, idleTimeout: idleTimeout)
-        logger.info("console opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
-        await GatewayAudit(bus: bus).console("console.open", ticket)
+        logger.info("\(kind.logName) opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
+        await audit.console("\(kind.auditPrefix).open", ticket)
         let end: ConsoleEnd
         do {
-            try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
-            try await outbound.write(.text(ConsoleServerMessage.lease(expiresAt: lease.leaseExpiresAt).json))
+            if kind.speaksText {
+                try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
+                try await outbound.write(.text(ConsoleServerMessage.lease(expiresAt: lease.leaseExpiresAt).json))
+            }
             end = try await withThrowingTaskGroup(of: ConsoleEnd.self) { group in
                 group.addTask { try await clientToConsole(inbound, duplex, outbound, lease) }
                 group.addTask { await consoleToClient(duplex, outbound, lease) }
@@ -53,8 +60,8 @@ struct ConsoleSession: Sendable {
             duplex.close()
             throw error
         }
-        logger.info("console closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
-        await GatewayAudit(bus: bus).console("console.close", ticket, detail: "\(end)")
+        logger.info("\(kind.logName) closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
+        await audit.console("\(kind.auditPrefix).close", ticket, detail: "\(end)")
         try await finish(end, outbound)
     }
 
@@ -73,8 +80,11 @@ struct ConsoleSession: Sendable {
                     return .consoleClosed
                 }
             case .text(let text):
-                if let reply = await control(text, lease) {
+                guard let reply = await control(text, lease) else { continue }
+                if kind.speaksText {
                     try await outbound.write(.text(reply.json))
+                } else if case .error(let code, _) = reply {
+                    logger.debug("\(kind.logName) control message refused", metadata: ["gateway.server": "\(ticket.server)", "gateway.code": "\(code)"])
                 }
             }
         }
@@ -89,7 +99,7 @@ struct ConsoleSession: Sendable {
             do {
                 next = try await iterator.next()
             } catch {
-                return .agentLost(GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
+                return kind.end(after: error)
             }
             guard var buffer = next else { return .consoleClosed }
             lease.touch()
@@ -124,7 +134,7 @@ struct ConsoleSession: Sendable {
                 guard principal.subject == ticket.principal.subject else {
                     throw GatewayError.denied("the refresh token belongs to \(principal.subject), not to this session's \(ticket.principal.subject)")
                 }
-                try Authorizer.check(principal, may: .console, on: ticket.server)
+                try Authorizer.check(principal, may: kind.action, on: ticket.server)
                 lease.extend(to: principal.expiresAt)
                 return .lease(expiresAt: lease.leaseExpiresAt)
             }
@@ -135,7 +145,7 @@ struct ConsoleSession: Sendable {
     }
 
     private func finish(_ end: ConsoleEnd, _ outbound: WebSocketOutboundWriter) async throws {
-        if let state = end.finalState { try? await outbound.write(.text(state.json)) }
+        if kind.speaksText, let state = end.finalState { try? await outbound.write(.text(state.json)) }
         if let close = end.close { try? await outbound.close(close.code, reason: close.reason) }
     }
 }
