@@ -1,7 +1,10 @@
 /// The `ssh`-style escape sequences of `tether server console --terminal`, as a pure state
 /// machine: `~.` quits, `~?` prints help, `~B` sends a break, `~~` types one `~`. An escape
 /// is recognised only at the start of a line (after Enter) or of the session, so a `~` in the
-/// middle of a command is typed as is.
+/// middle of a command is typed as is. A control sequence (`ESC [ ... final`) does not move
+/// off the start of a line: the terminal itself sends one when the server asks where the
+/// cursor is (busybox ash does after every prompt), and that answer can arrive between the
+/// user's Enter and `~.`.
 public struct EscapeSequenceParser: Sendable {
     /// What the console should do with a chunk of keyboard input.
     public enum Action: Sendable, Equatable {
@@ -16,6 +19,10 @@ public struct EscapeSequenceParser: Sendable {
         case lineStart
         case midLine
         case afterTilde
+        /// After ESC; `lineStart` says where the sequence began.
+        case escape(lineStart: Bool)
+        /// Inside `ESC [`, until its final byte (0x40...0x7E).
+        case controlSequence(lineStart: Bool)
     }
 
     private var state = State.lineStart
@@ -55,8 +62,17 @@ public struct EscapeSequenceParser: Sendable {
                     pending.append(byte)
                     state = Self.isLineEnd(byte) ? .lineStart : .midLine
                 }
+            case .escape(let atLineStart):
+                pending.append(byte)
+                state = byte == UInt8(ascii: "[") ? .controlSequence(lineStart: atLineStart) : .midLine
+            case .controlSequence(let atLineStart):
+                pending.append(byte)
+                if (0x40...0x7E).contains(byte) { state = atLineStart ? .lineStart : .midLine }
             case .lineStart where byte == UInt8(ascii: "~"):
                 state = .afterTilde
+            case .lineStart where byte == 0x1B, .midLine where byte == 0x1B:
+                pending.append(byte)
+                if case .lineStart = state { state = .escape(lineStart: true) } else { state = .escape(lineStart: false) }
             case .lineStart, .midLine:
                 pending.append(byte)
                 state = Self.isLineEnd(byte) ? .lineStart : .midLine
