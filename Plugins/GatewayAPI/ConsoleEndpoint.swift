@@ -22,7 +22,7 @@ struct ConsoleEndpoint: Sendable {
         do {
             let ticket = try await admission.admit(head, on: channel)
             let session = ConsoleSession(
-                kind: .serial, ticket: ticket, bus: admission.bus, authorizer: admission.authorizer, openTimeout: requestTimeout,
+                ticket: ticket, bus: admission.bus, authorizer: admission.authorizer, openTimeout: requestTimeout,
                 idleTimeout: idleTimeout, maxFrameBytes: maxFrameBytes, logger: logger)
             var headers = HTTPFields()
             if let subprotocol = ticket.subprotocol { headers[.secWebSocketProtocol] = subprotocol }

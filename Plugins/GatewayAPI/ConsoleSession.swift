@@ -4,13 +4,10 @@ import Kernel
 import Logging
 import NIOCore
 
-/// One console viewer, serial (browser terminal or CLI) or graphical (noVNC, the CLI's local
-/// VNC port): pumps WebSocket binary frames to the server's console duplex and back (each side
-/// waits for the other, so a slow reader slows the writer, never the gateway's memory),
-/// handles control messages, and ends the session when the lease expires, it idles out or its
-/// viewer session ends. ``ConsoleKind`` says what differs between the two.
+/// One browser or CLI console: pumps WebSocket binary frames to the server's console duplex
+/// and back (each side waits for the other, so a slow reader slows the writer), answers
+/// control messages, and ends the session when the lease expires or it idles out.
 struct ConsoleSession: Sendable {
-    let kind: ConsoleKind
     let ticket: ConsoleTicket
     let bus: Bus
     let authorizer: Authorizer
@@ -21,26 +18,22 @@ struct ConsoleSession: Sendable {
 
     func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
         let duplex: Duplex
-        let audit = GatewayAudit(bus: bus)
         do {
-            duplex = try await OpenWithTimeout.run(timeout: openTimeout) { [bus, ticket, kind] in
-                try await kind.attach(ticket.server, on: bus)
+            duplex = try await OpenWithTimeout.run(timeout: openTimeout) { [bus, ticket] in
+                try await bus.openServer(SerialConsole.Attach(server: ticket.server))
             }
         } catch {
-            let refusal = GatewayError.from(error, asking: kind.attachTopic)
-            await audit.console("\(kind.auditPrefix).open", ticket, .failed, detail: refusal.message)
-            try await finish(.refused(refusal), outbound)
+            await GatewayAudit(bus: bus).console("console.open", ticket, .failed, detail: GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
+            try await finish(.refused(GatewayError.from(error, asking: SerialConsole.Attach.topic)), outbound)
             return
         }
         let lease = ConsoleLease(expiresAt: ticket.principal.expiresAt, idleTimeout: idleTimeout)
-        logger.info("\(kind.logName) opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
-        await audit.console("\(kind.auditPrefix).open", ticket)
+        logger.info("console opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
+        await GatewayAudit(bus: bus).console("console.open", ticket)
         let end: ConsoleEnd
         do {
-            if kind.speaksText {
-                try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
-                try await outbound.write(.text(ConsoleServerMessage.lease(expiresAt: lease.leaseExpiresAt).json))
-            }
+            try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
+            try await outbound.write(.text(ConsoleServerMessage.lease(expiresAt: lease.leaseExpiresAt).json))
             end = try await withThrowingTaskGroup(of: ConsoleEnd.self) { group in
                 group.addTask { try await clientToConsole(inbound, duplex, outbound, lease) }
                 group.addTask { await consoleToClient(duplex, outbound, lease) }
@@ -60,8 +53,8 @@ struct ConsoleSession: Sendable {
             duplex.close()
             throw error
         }
-        logger.info("\(kind.logName) closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
-        await audit.console("\(kind.auditPrefix).close", ticket, detail: "\(end)")
+        logger.info("console closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
+        await GatewayAudit(bus: bus).console("console.close", ticket, detail: "\(end)")
         try await finish(end, outbound)
     }
 
@@ -80,11 +73,8 @@ struct ConsoleSession: Sendable {
                     return .consoleClosed
                 }
             case .text(let text):
-                guard let reply = await control(text, lease) else { continue }
-                if kind.speaksText {
+                if let reply = await control(text, lease) {
                     try await outbound.write(.text(reply.json))
-                } else if case .error(let code, _) = reply {
-                    logger.debug("\(kind.logName) control message refused", metadata: ["gateway.server": "\(ticket.server)", "gateway.code": "\(code)"])
                 }
             }
         }
@@ -99,7 +89,7 @@ struct ConsoleSession: Sendable {
             do {
                 next = try await iterator.next()
             } catch {
-                return kind.end(after: error)
+                return .agentLost(GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
             }
             guard var buffer = next else { return .consoleClosed }
             lease.touch()
@@ -134,7 +124,7 @@ struct ConsoleSession: Sendable {
                 guard principal.subject == ticket.principal.subject else {
                     throw GatewayError.denied("the refresh token belongs to \(principal.subject), not to this session's \(ticket.principal.subject)")
                 }
-                try Authorizer.check(principal, may: kind.action, on: ticket.server)
+                try Authorizer.check(principal, may: .console, on: ticket.server)
                 lease.extend(to: principal.expiresAt)
                 return .lease(expiresAt: lease.leaseExpiresAt)
             }
@@ -145,7 +135,7 @@ struct ConsoleSession: Sendable {
     }
 
     private func finish(_ end: ConsoleEnd, _ outbound: WebSocketOutboundWriter) async throws {
-        if kind.speaksText, let state = end.finalState { try? await outbound.write(.text(state.json)) }
+        if let state = end.finalState { try? await outbound.write(.text(state.json)) }
         if let close = end.close { try? await outbound.close(close.code, reason: close.reason) }
     }
 }

@@ -6,7 +6,7 @@ import Logging
 import NIOCore
 
 /// Decides each graphical console upgrade (`/v1/servers/{id}/console/vnc`): admitted viewers
-/// get a ``ConsoleSession`` of kind `.graphical`; a refusal is recorded for ``RefusedUpgradeWriter`` like
+/// get a ``GraphicalConsoleSession``; a refusal is recorded for ``RefusedUpgradeWriter`` like
 /// the serial console's. Graphical consoles count against `maxConsoleSessionsPerServer`
 /// separately from serial ones.
 struct GraphicalConsoleEndpoint: Sendable {
@@ -33,8 +33,8 @@ struct GraphicalConsoleEndpoint: Sendable {
     func shouldUpgrade(_ head: HTTPRequest, _ channel: any Channel) async -> ShouldUpgradeResult<ConsoleEndpoint.Handler> {
         do {
             let ticket = try await admission.admit(head, on: channel)
-            let session = ConsoleSession(
-                kind: .graphical, ticket: ticket, bus: admission.bus, authorizer: admission.authorizer, openTimeout: requestTimeout,
+            let session = GraphicalConsoleSession(
+                ticket: ticket, bus: admission.bus, authorizer: admission.authorizer, openTimeout: requestTimeout,
                 idleTimeout: idleTimeout, maxFrameBytes: maxFrameBytes, logger: logger)
             var headers = HTTPFields()
             if let subprotocol = ticket.subprotocol { headers[.secWebSocketProtocol] = subprotocol }
