@@ -14,7 +14,7 @@ import json, os, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import webui_browser as wb  # noqa: E402
 from webui_browser import check, log, shoot, wait_for  # noqa: E402
-from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
@@ -24,8 +24,26 @@ def sign_in(driver, args, user, password):
     driver.get(args["dashboard"] + "/login")
     driver.find_element(By.ID, "username").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "sign-in").click()
+    follow(driver, driver.find_element(By.ID, "sign-in"))
+
+
+def follow(driver, element):
+    """Clicks a link or submit button and waits for the new document. The form posts and the
+    answer is always a new page (an error page or a redirect); the old page's readyState is
+    "complete" too, so waiting only for that raced the navigation and sometimes read the URL
+    of the page just left."""
+    old_page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait_for("the old page to go", lambda: is_stale(old_page), 10)
     wait_for("the next page", lambda: driver.execute_script("return document.readyState") == "complete", 10)
+
+
+def is_stale(element):
+    try:
+        element.tag_name
+        return False
+    except StaleElementReferenceException:
+        return True
 
 
 def rows(driver, kind):
@@ -117,7 +135,7 @@ def superadmin(driver, args):
     check("the audit log lists records newest first, one page", len(ids) == args["auditPageSize"] and ids == sorted(ids, reverse=True), ids[:10])
     older = driver.find_elements(By.ID, "older")
     check("there is an older page", older, audit[-300:])
-    older[0].click()
+    follow(driver, older[0])
     newer = [int(e.get_attribute("data-audit")) for e in driver.find_elements(By.CSS_SELECTOR, "tr[data-audit]")]
     check("the older page continues below the first", newer and max(newer) < min(ids), newer[:5])
     whole = driver.find_element(By.TAG_NAME, "main").text
