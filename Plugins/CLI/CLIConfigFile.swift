@@ -7,6 +7,8 @@ struct CLIConfigFile: Codable {
     var manager: String?
     /// Gateway ID (a session token's audience) to URL, for managers that do not know the URLs.
     var gateways: [String: String]?
+    /// A PEM file of a private CA to trust besides the system's (`TETHER_CA_FILE` wins).
+    var caFile: String?
 
     static func path(environment: [String: String]) -> URL {
         let base = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }

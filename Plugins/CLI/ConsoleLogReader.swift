@@ -30,7 +30,8 @@ struct ConsoleLogReader {
         let close: WebSocketCloseFrame?
         do {
             close = try await WebSocketClient.connect(
-                url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: Logger(label: "tether.log")
+                url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), tlsConfiguration: try CLITrust.tlsConfiguration(),
+                logger: Logger(label: "tether.log")
             ) { inbound, _, _ in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {

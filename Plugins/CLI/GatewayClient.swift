@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// The gateway's REST API as the CLI uses it.
 struct GatewayClient {
     let base: URL
@@ -26,28 +22,26 @@ struct GatewayClient {
 
     /// Sends a request; returns the raw body of a 2xx answer.
     func send(_ method: String, _ path: String, body: (any Encodable)? = nil) async throws -> Data {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.timeoutInterval = 30
+        var headers = [("Authorization", "Bearer \(token)")]
+        var encoded: Data?
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONEncoder().encode(body)
+            headers.append(("Content-Type", "application/json"))
+            encoded = try JSONEncoder().encode(body)
         }
-        let data: Data
-        let response: URLResponse
+        let answer: CLIHTTP.Answer
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            answer = try await CLIHTTP.perform(method, url: base.appendingPathComponent(path), headers: headers, body: encoded)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.unreachable(
-                "cannot reach the gateway at \(base.absoluteString): \(error.localizedDescription) (check --gateway / TETHER_GATEWAY and that the gateway runs)")
+                "cannot reach the gateway at \(base.absoluteString): \(error) (check --gateway / TETHER_GATEWAY, that the gateway runs, and TETHER_CA_FILE for a private CA)")
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            let decoded = try? JSONDecoder().decode(ErrorBody.self, from: data)
-            throw CLIError.fromGateway(status: status, code: decoded?.error, message: decoded?.message)
+        guard (200..<300).contains(answer.status) else {
+            let decoded = try? JSONDecoder().decode(ErrorBody.self, from: answer.body)
+            throw CLIError.fromGateway(status: answer.status, code: decoded?.error, message: decoded?.message)
         }
-        return data
+        return answer.body
     }
 
     /// The WebSocket URL of a path on the gateway.

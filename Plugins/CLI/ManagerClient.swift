@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// The manager's REST API as the CLI uses it (login, refresh, servers, session tokens).
 struct ManagerClient {
     let base: URL
@@ -36,27 +32,26 @@ struct ManagerClient {
         var components = URLComponents(url: base.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw CLIError.usage("bad manager URL \(base.absoluteString)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.timeoutInterval = 30
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        var headers: [(String, String)] = []
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        var encoded: Data?
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONEncoder().encode(body)
+            headers.append(("Content-Type", "application/json"))
+            encoded = try JSONEncoder().encode(body)
         }
-        let data: Data
-        let response: URLResponse
+        let answer: CLIHTTP.Answer
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            answer = try await CLIHTTP.perform(method, url: url, headers: headers, body: encoded)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError.unreachable(
-                "cannot reach the manager at \(base.absoluteString): \(error.localizedDescription) (check --manager / TETHER_MANAGER and that it runs)")
+                "cannot reach the manager at \(base.absoluteString): \(error) (check --manager / TETHER_MANAGER, that it runs, and TETHER_CA_FILE for a private CA)")
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            let decoded = try? JSONDecoder().decode(ErrorBody.self, from: data)
-            throw CLIError.fromManager(status: status, code: decoded?.error?.code, message: decoded?.error?.message)
+        guard (200..<300).contains(answer.status) else {
+            let decoded = try? JSONDecoder().decode(ErrorBody.self, from: answer.body)
+            throw CLIError.fromManager(status: answer.status, code: decoded?.error?.code, message: decoded?.error?.message)
         }
-        return data
+        return answer.body
     }
 }

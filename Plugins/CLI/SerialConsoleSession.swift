@@ -33,7 +33,8 @@ struct SerialConsoleSession {
         let close: WebSocketCloseFrame?
         do {
             close = try await WebSocketClient.connect(
-                url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), logger: Logger(label: "tether.console")
+                url: url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers), tlsConfiguration: try CLITrust.tlsConfiguration(),
+                logger: Logger(label: "tether.console")
             ) { inbound, outbound, _ in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {

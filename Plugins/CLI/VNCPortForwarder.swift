@@ -49,7 +49,8 @@ struct VNCPortForwarder: Sendable {
         let configuration = WebSocketClientConfiguration(maxFrameSize: Self.maxFrameBytes, additionalHeaders: headers, closeTimeout: .seconds(2))
         do {
             try await viewer.executeThenClose { tcpInbound, tcpOutbound in
-                let close = try await WebSocketClient.connect(url: url, configuration: configuration, logger: Logger(label: "tether.vnc")) {
+                let close = try await WebSocketClient.connect(
+                    url: url, configuration: configuration, tlsConfiguration: try CLITrust.tlsConfiguration(), logger: Logger(label: "tether.vnc")) {
                     inbound, outbound, _ in
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask {

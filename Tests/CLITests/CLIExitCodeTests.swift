@@ -1,5 +1,6 @@
 import Foundation
 import KernelTesting
+import LabTesting
 import Testing
 
 /// Each failure path of a server command, through the real `tether` binary against a real

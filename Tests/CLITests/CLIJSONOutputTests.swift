@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import LabTesting
 import Testing
 
 @testable import CLI

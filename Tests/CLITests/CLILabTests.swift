@@ -14,36 +14,12 @@ struct CLILabTests {
         let plane = try LabPlane.require()
         try await plane.login("oscar")
         let files = plane.folder.appendingPathComponent("tty-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        try await Tmux.with(environment: plane.environment) { tmux in
-            let done = "console-done"
-            try tmux.type(
-                "stty -a > \(files.path)/before; \(CLIBinary.url.path) server console lab-01 --terminal; echo \"exit=$?\" > \(files.path)/status; "
-                    + "stty -a > \(files.path)/after; \(Tmux.path) -L \(tmux.socket) wait-for -S \(done)", enter: true)
-            try await tmux.waitForScreen("the console going live", timeout: .seconds(30)) { $0.contains("[tether: live]") }
-            // The VM may be anywhere in its boot: press Enter (bounded) until a fresh prompt shows.
-            var prompted = false
-            for _ in 0..<30 where !prompted {
-                try tmux.enter()
-                prompted = (try? await tmux.waitForScreen("the lab-01 prompt", timeout: .seconds(2)) {
-                    $0.components(separatedBy: "[tether: live]").last?.contains("lab-01# ") == true
-                }) != nil
-            }
-            try #require(prompted, "no lab-01 prompt: \((try? tmux.screen()) ?? "")")
-            try tmux.type("echo TETHER-$((6*7))-MARK", enter: true)
-            try await tmux.waitForScreen("the command's output", timeout: .seconds(20)) {
-                $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "TETHER-42-MARK" }
-            }
-            try tmux.enter()
-            try tmux.type("~.")
-            try await tmux.waitFor(channel: done, timeout: .seconds(30))
-            #expect(try tmux.screen().contains("console closed: ~. typed"))
+        let run = try await Tmux.with(environment: plane.environment) { tmux in
+            try await tmux.runTerminalConsole("\(CLIBinary.url.path) server console lab-01 --terminal", prompt: "lab-01# ", files: files)
         }
-        let status = try String(contentsOf: files.appendingPathComponent("status"), encoding: .utf8)
-        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "exit=0")
-        let before = try String(contentsOf: files.appendingPathComponent("before"), encoding: .utf8)
-        let after = try String(contentsOf: files.appendingPathComponent("after"), encoding: .utf8)
-        #expect(!before.isEmpty && before == after, "stty -a differs:\n\(before)\n---\n\(after)")
+        #expect(run.screen.contains("console closed: ~. typed"))
+        #expect(run.exitLine == "exit=0")
+        #expect(!run.sttyBefore.isEmpty && run.sttyBefore == run.sttyAfter, "stty -a differs:\n\(run.sttyBefore)\n---\n\(run.sttyAfter)")
 
         // The agent kept what the console printed: `server log` shows it.
         let log = try await plane.tether(["server", "log", "lab-01"])

@@ -1,4 +1,5 @@
 import Foundation
+import LabTesting
 import Testing
 
 /// `tether --generate-completion-script bash|zsh|fish`, and bash completing with it.

@@ -1,4 +1,5 @@
 import Foundation
+import LabTesting
 import KernelTesting
 
 /// One `tether run` process with the manager (`auth` + `api`) and the gateway (`routing` +

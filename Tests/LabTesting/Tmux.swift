@@ -6,19 +6,19 @@ import Glibc
 
 /// A private tmux server (its own socket) with one session running a clean bash, driven
 /// with send-keys and read with capture-pane.
-struct Tmux: Sendable {
-    static let path = "/usr/bin/tmux"
-    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+public struct Tmux: Sendable {
+    public static let path = "/usr/bin/tmux"
+    public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-    let socket: String
-    let session = "cli"
+    public let socket: String
+    public let session = "cli"
 
     /// Starts bash in an 160x40 pane with `environment`; always kills the server afterwards.
-    static func with<T>(environment: [String: String], _ body: (Tmux) async throws -> T) async throws -> T {
+    public static func with<T>(environment: [String: String], _ body: (Tmux) async throws -> T) async throws -> T {
         let tmux = Tmux(socket: "tether-cli-\(UUID().uuidString.prefix(8))")
         let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let status = try tmux.spawnServer(["new-session", "-d", "-s", tmux.session, "-x", "160", "-y", "40", "env -i \(exports) bash --norc --noprofile"])
-        guard status == 0 else { throw CLITestError("tmux new-session failed (\(status))") }
+        guard status == 0 else { throw LabFailure("tmux new-session failed (\(status))") }
         defer {
             if let killer = try? tmux.start(["kill-server"]) { _ = Self.reap(killer) }
             unlink("/tmp/tmux-\(getuid())/\(tmux.socket)")
@@ -26,21 +26,21 @@ struct Tmux: Sendable {
         return try await body(tmux)
     }
 
-    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+    public static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
 
     /// Types `text` literally (no key-name lookup), then Enter when asked.
-    func type(_ text: String, enter: Bool = false) throws {
+    public func type(_ text: String, enter: Bool = false) throws {
         try run(["send-keys", "-t", session, "-l", text])
         if enter { try run(["send-keys", "-t", session, "Enter"]) }
     }
 
-    func enter() throws { try run(["send-keys", "-t", session, "Enter"]) }
+    public func enter() throws { try run(["send-keys", "-t", session, "Enter"]) }
 
     /// The pane's text, with the scrollback (lines joined where they wrapped).
-    func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-S", "-200", "-t", session]) }
+    public func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-S", "-200", "-t", session]) }
 
     /// Blocks until some shell command runs `tmux wait-for -S channel` (the signal), bounded by the caller's timeout.
-    func waitFor(channel: String, timeout: Duration) async throws {
+    public func waitFor(channel: String, timeout: Duration) async throws {
         let process = try start(["wait-for", channel])
         let killer = Task {
             try await Task.sleep(for: timeout)
@@ -50,12 +50,12 @@ struct Tmux: Sendable {
         defer { killer.cancel() }
         let status = await Task.detached { Self.reap(process) }.value
         guard status == 0 else {
-            throw CLITestError("no tmux wait-for signal on \(channel) within \(timeout); screen:\n\((try? screen()) ?? "")")
+            throw LabFailure("no tmux wait-for signal on \(channel) within \(timeout); screen:\n\((try? screen()) ?? "")")
         }
     }
 
     /// Polls the pane (there is no push signal for pane contents) every 100 ms until `condition` holds.
-    func waitForScreen(_ what: String, timeout: Duration, _ condition: (String) -> Bool) async throws {
+    public func waitForScreen(_ what: String, timeout: Duration, _ condition: (String) -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         for _ in 0..<10_000 where ContinuousClock.now < deadline {
@@ -63,21 +63,21 @@ struct Tmux: Sendable {
             if condition(last) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw CLITestError("no \(what) on the screen within \(timeout); screen:\n\(last)")
+        throw LabFailure("no \(what) on the screen within \(timeout); screen:\n\(last)")
     }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    public func run(_ arguments: [String]) throws -> String {
         let process = try start(arguments, output: true)
         let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         let status = Self.reap(process)
-        guard status == 0 else { throw CLITestError("tmux \(arguments.first ?? "") failed (\(status))") }
+        guard status == 0 else { throw LabFailure("tmux \(arguments.first ?? "") failed (\(status))") }
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Waits for a tmux client with waitpid: Foundation's child monitor was seen to miss the
     /// exit of a client whose server daemonized, leaving waitUntilExit() on a zombie.
-    static func reap(_ process: Process) -> Int32 {
+    public static func reap(_ process: Process) -> Int32 {
         var status: Int32 = 0
         var reaped: pid_t = -1
         repeat { reaped = waitpid(process.processIdentifier, &status, 0) } while reaped == -1 && errno == EINTR

@@ -3,20 +3,20 @@ import KernelTesting
 
 /// Runs the built `tether` binary (`.build/debug/tether`, or `$TETHER_BINARY`) as a child
 /// process, killing it after a deadline.
-enum CLIBinary {
-    static var url: URL { TetherProcess.binary }
+public enum CLIBinary {
+    public static var url: URL { TetherProcess.binary }
 
-    struct Result: Sendable {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+    public struct Result: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
 
         /// Standard error without its final line break.
-        var errorLines: [String] { standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+        public var errorLines: [String] { standardError.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
     /// Runs `tether arguments...` with exactly `environment`, `input` on standard input.
-    static func run(_ arguments: [String], environment: [String: String], input: String? = nil, timeout: Duration = .seconds(60)) async throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String], input: String? = nil, timeout: Duration = .seconds(60)) async throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments

@@ -1,0 +1,55 @@
+import Foundation
+import KernelTesting
+import LabTesting
+import Testing
+
+extension EndToEndTests {
+    /// The CLI as an operator runs it against a TLS deployment with a private CA: without
+    /// trusting that CA it refuses to talk (and says how to fix it); with `TETHER_CA_FILE` it
+    /// logs in, lists, reads power, and runs the terminal console in tmux through the gateway
+    /// and agent processes, `~.` ending it with the terminal restored.
+    @Test(.enabled(if: Tmux.isInstalled, "needs tmux (Scripts/setup)"))
+    func cliWithAPrivateCAThroughManagerGatewayAndAgent() async throws {
+        let deployment = try Deployment(lab: try Lab.required())
+        defer { deployment.remove() }
+        let gateway = Deployment.gateway("gw-1")
+        let manager = try await deployment.startManager(servers: [("lab-01", "gw-1")])
+        defer { manager.stop() }
+        let gatewayProcess = try await deployment.startGateway(gateway)
+        defer { gatewayProcess.stop() }
+        let agent = try await deployment.startAgent("agent-1", gateway: gateway, servers: ["lab-01"])
+        defer { agent.stop() }
+        try await gatewayProcess.waitForLog("routing.node=agent-1", timeout: .seconds(30))
+
+        let home = deployment.folder.appendingPathComponent("cli-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // The certificate names localhost (and 127.0.0.1): a TLS client cannot send an IP address as SNI.
+        let untrusting = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "TETHER_MANAGER": "https://localhost:\(deployment.managerPort)", "TETHER_GATEWAY": "https://localhost:\(gateway.apiPort)",
+        ]
+        let login = ["login", "--user", "admin", "--password-stdin"]
+        let refused = try await CLIBinary.run(login, environment: untrusting, input: deployment.adminPassword + "\n")
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("TETHER_CA_FILE"), "\(refused.standardError)")
+        #expect(refused.standardError.lowercased().contains("certificate"), "\(refused.standardError)")
+
+        var environment = untrusting
+        environment["TETHER_CA_FILE"] = deployment.certificates.caCertificate
+        let loggedIn = try await CLIBinary.run(login, environment: environment, input: deployment.adminPassword + "\n")
+        #expect(loggedIn.status == 0, "\(loggedIn.standardError)")
+        let list = try await CLIBinary.run(["server", "list", "-o", "json"], environment: environment)
+        #expect(list.status == 0 && list.standardOutput.contains("lab-01"), "\(list.standardOutput) \(list.standardError)")
+        let power = try await CLIBinary.run(["server", "power", "lab-01", "-o", "json"], environment: environment)
+        #expect(power.status == 0 && power.standardOutput.contains(#""on""#), "\(power.standardOutput) \(power.standardError)")
+
+        let files = deployment.folder.appendingPathComponent("tty")
+        let run = try await Tmux.with(environment: environment) { tmux in
+            try await tmux.runTerminalConsole("\(CLIBinary.url.path) server console lab-01 --terminal", prompt: "lab-01# ", files: files)
+        }
+        #expect(run.screen.contains("console closed: ~. typed"), "\(run.screen)")
+        #expect(run.exitLine == "exit=0", "\(run.screen)")
+        #expect(!run.sttyBefore.isEmpty && run.sttyBefore == run.sttyAfter)
+    }
+}
