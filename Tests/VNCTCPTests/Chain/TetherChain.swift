@@ -6,7 +6,7 @@ import FoundationNetworking
 
 /// Real `tether` processes on loopback: a manager (`auth` + `api`), a gateway (`auth` in
 /// verify mode, `link` listener, `routing`, `gateway-api`) and an agent (`link` dialler
-/// through a recording proxy, `vnc-tcp` with `servers`), plus CLI processes on demand.
+/// through a recording proxy, `vnc-tcp` or `vnc-ws` with `servers`), plus CLI processes on demand.
 struct TetherChain: Sendable {
     static let userPassword = "chain-user-secret-1"
     let managerPort: Int
@@ -18,7 +18,8 @@ struct TetherChain: Sendable {
 
     /// Starts the chain, runs `body`, stops every process.
     static func run<T: Sendable>(
-        servers: [String], agentEnvironment: [String: String] = [:], compressStreams: Bool = true, directory: URL,
+        servers: [String], bmcPlugin: String = "vnc-tcp", agentEnvironment: [String: String] = [:], compressStreams: Bool = true,
+        directory: URL,
         _ body: @Sendable (TetherChain) async throws -> T
     ) async throws -> T {
         let managerPort = FreePort.find(), gatewayPort = FreePort.find(), linkPort = FreePort.find()
@@ -59,7 +60,7 @@ struct TetherChain: Sendable {
                 plugins:
                   - use: link
                     with: {dial: "127.0.0.1:\(proxy.port)", insecure: true, token: "chain-link-token", compressStreams: \(compressStreams)}
-                  - use: vnc-tcp
+                  - use: \(bmcPlugin)
                     with: {servers: [\(servers.joined(separator: ", "))], connectTimeoutSeconds: 5}
                 """, environment: environment.merging(agentEnvironment) { $1 })
             defer { agent.terminate() }
