@@ -6,7 +6,7 @@ extension Bus {
         routes.answer(NodeDescription.self) { _, _ in
             var instances = bus.localTopics
             instances["kernel"] = nil
-            return NodeDescription.Reply(node: bus.node, role: role, instances: instances)
+            return NodeDescription.Reply(node: bus.node, role: role, instances: instances, version: TetherVersion.current)
         }
         let address = Address(instance: "kernel", node: core.node)
         core.table.withLock { table in

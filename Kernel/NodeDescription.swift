@@ -10,11 +10,14 @@ public struct NodeDescription: Request {
         public var role: String
         /// Topics served, by instance.
         public var instances: [PluginID: [Topic]]
+        /// The node's `tether` version (nil from a node built before it was reported).
+        public var version: String?
 
-        public init(node: NodeID, role: String, instances: [PluginID: [Topic]]) {
+        public init(node: NodeID, role: String, instances: [PluginID: [Topic]], version: String? = nil) {
             self.node = node
             self.role = role
             self.instances = instances
+            self.version = version
         }
 
         /// The instances that serve `topic`, sorted by name.

@@ -13,7 +13,7 @@ actor ManagerUplink {
     private let retry: Duration
     private let timeout: Duration
     private let logger: Logger
-    private let entries: @Sendable () async -> [Routing.Entry]
+    private let inventory: @Sendable () async -> (entries: [Routing.Entry], versions: [NodeID: String])
     private var buffer: AuditBuffer
     private var changed = true
     private var lastReport: ContinuousClock.Instant?
@@ -22,14 +22,14 @@ actor ManagerUplink {
 
     init(
         bus: Bus, heartbeat: Duration, retry: Duration, timeout: Duration, bufferCapacity: Int, logger: Logger,
-        entries: @escaping @Sendable () async -> [Routing.Entry]
+        inventory: @escaping @Sendable () async -> (entries: [Routing.Entry], versions: [NodeID: String])
     ) {
         self.bus = bus
         self.heartbeat = heartbeat
         self.retry = retry
         self.timeout = timeout
         self.logger = logger
-        self.entries = entries
+        self.inventory = inventory
         self.buffer = AuditBuffer(capacity: bufferCapacity)
         (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
@@ -70,8 +70,10 @@ actor ManagerUplink {
         let now = ContinuousClock.now
         if changed || lastReport.map({ now - $0 >= heartbeat }) ?? true {
             changed = false
+            let (entries, versions) = await inventory()
             let report = ManagerInventory.Report(
-                gateway: bus.node, heartbeatSeconds: Int(heartbeat.components.seconds), agents: InventoryReportBuilder.agents(from: await entries()))
+                gateway: bus.node, heartbeatSeconds: Int(heartbeat.components.seconds),
+                agents: InventoryReportBuilder.agents(from: entries, versions: versions))
             var failed = false
             for manager in managers {
                 do {

@@ -27,6 +27,8 @@ public actor RoutingPlugin: Plugin {
     private let bus: Bus
     private let logger: Logger
     private var routes: [ServerID: ServerRoute] = [:]
+    /// Each linked node's `tether` version, from its `node.describe`.
+    private var versions: [NodeID: String] = [:]
     let uplink: ManagerUplink
     /// The routes as the uplink reads them (kept beside `routes`, so the uplink never waits on this actor's work).
     let snapshot: RoutesSnapshot
@@ -45,7 +47,7 @@ public actor RoutingPlugin: Plugin {
         self.uplink = ManagerUplink(
             bus: context.bus, heartbeat: .seconds(config.reportSeconds), retry: .seconds(min(config.reportSeconds, 2)),
             timeout: .seconds(config.askTimeoutSeconds), bufferCapacity: config.auditBufferSize, logger: context.logger,
-            entries: { await routesBox.get() })
+            inventory: { await routesBox.get() })
         self.snapshot = routesBox
     }
 
@@ -105,6 +107,7 @@ public actor RoutingPlugin: Plugin {
         let timeout = Duration.seconds(config.askTimeoutSeconds)
         do {
             let description = try await bus.ask(NodeDescription(), to: .node(node), timeout: timeout)
+            versions[node] = description.version.map { String($0.prefix(64)) }
             var found: [ServerID: ServerRoute] = [:]
             for instance in description.instances(serving: Inventory.List.topic) {
                 let reply = try await bus.ask(Inventory.List(), to: .exactly(Address(instance: instance, node: node)), timeout: timeout)
@@ -144,7 +147,7 @@ public actor RoutingPlugin: Plugin {
 
     /// Hands the changed routes to the uplink, which reports them to the manager.
     private func published() async {
-        await snapshot.set(list().servers)
+        await snapshot.set(list().servers, versions: versions)
         await uplink.inventoryChanged()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kernel
 import CLI
 
 /// The `tether` command: roles, checks, the plugin list, benchmarks.

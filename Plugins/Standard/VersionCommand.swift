@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kernel
 
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")

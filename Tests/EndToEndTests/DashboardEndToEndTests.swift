@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import KernelTesting
 import Testing
 
@@ -34,7 +35,7 @@ extension EndToEndTests {
 
         let superadmin = try BrowserStep.run("superadmin", [
             "dashboard": ports.dashboardURL, "out": Self.dashboardArtefacts.path, "user": "admin", "password": deployment.adminPassword,
-            "servers": ["lab-01", "lab-02"], "gateway": "gw-1", "agent": "agent-1", "filterTenant": "acme", "filterTenantServers": ["lab-02"], "auditPageSize": 3,
+            "servers": ["lab-01", "lab-02"], "gateway": "gw-1", "agent": "agent-1", "agentVersion": TetherVersion.current, "filterTenant": "acme", "filterTenantServers": ["lab-02"], "auditPageSize": 3,
         ])
         #expect(superadmin.passed, "\(superadmin.failures)")
         let tenantAdmin = try BrowserStep.run("tenant-admin", [

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import KernelTesting
 import Testing
 
@@ -42,6 +43,8 @@ extension EndToEndTests {
         let agentList = try agents.json()["agents"] as? [[String: Any]] ?? []
         #expect(agentList.contains { $0["node"] as? String == "agent-1" && $0["online"] as? Bool == true
             && $0["servers"] as? [String] == ["lab-01", "lab-02"] && $0["gateway"] as? String == "gw-1" }, "\(agents.body)")
+        // the agent's tether version, from its node.describe through the gateway's report
+        #expect(agentList.first { $0["node"] as? String == "agent-1" }?["version"] as? String == TetherVersion.current, "\(agents.body)")
 
         // a power action through the gateway (the token names the learned gateway)
         let session = try await https.sessionToken(deployment.managerURL, login: login, server: "lab-01")

@@ -49,8 +49,9 @@ import Testing
             Routing.Entry(server: "lab-01", node: "agent-1", online: true, capabilities: [.ipmi, .vncTCP], instances: ["ipmi-sol"]),
             Routing.Entry(server: "lab-03", node: "agent-2", online: false, capabilities: [], instances: ["redfish"]),
         ]
-        let agents = InventoryReportBuilder.agents(from: entries)
+        let agents = InventoryReportBuilder.agents(from: entries, versions: ["agent-1": "0.1.0"])
         #expect(agents.map(\.node) == ["agent-1", "agent-2"])
+        #expect(agents.map(\.version) == ["0.1.0", nil])
         #expect(agents[0].servers.map(\.id) == ["lab-01", "lab-02"])
         #expect(agents[0].servers[0].capabilities == ["ipmi", "vnc-tcp"])
         #expect(agents[0].online && !agents[1].online)
