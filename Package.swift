@@ -142,6 +142,7 @@ let package = Package(
             .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             nioCore, logging,
         ], tests: [
             "Contracts", nioCore,

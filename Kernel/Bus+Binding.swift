@@ -43,4 +43,8 @@ extension Bus {
 
     /// Asks waiting on links (for tests that check nothing leaks).
     public var pendingAskCount: Int { core.pending.count }
+
+    /// Whether the timer task that fails overdue remote asks is running (for tests that check
+    /// it ends with the last waiting ask).
+    public var isAskTimerRunning: Bool { core.pending.hasTimer }
 }

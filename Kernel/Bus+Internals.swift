@@ -26,18 +26,12 @@ extension Bus {
     func remoteAsk<R: Request>(
         _ request: R, caller: Caller, destination: Destination, node: NodeID, link: any Link, timeout: Duration
     ) async throws -> Body {
-        let (id, slot) = core.pending.register(node: node)
+        let body = try Body.value(request).encoded()
+        let (id, slot) = core.pending.register(node: node, topic: R.topic, timeout: timeout)
+        defer { core.pending.remove(id) }
         let envelope = Envelope(
             kind: .ask, topic: R.topic, from: caller.from, to: destination, correlation: id,
-            metadata: caller.metadata, body: .json(try Body.value(request).encoded()))
-        let timer = Task {
-            try await Task.sleep(for: timeout)
-            slot.resolve(.failure(BusError.timeout(topic: R.topic, afterMilliseconds: timeout.milliseconds)))
-        }
-        defer {
-            timer.cancel()
-            core.pending.remove(id)
-        }
+            metadata: caller.metadata, body: .json(body))
         do {
             try await link.deliver(envelope)
         } catch {
