@@ -75,6 +75,14 @@ let package = Package(
             path: "Kernel/Testing"
         ),
         .target(name: "Contracts", dependencies: ["Kernel"], path: "Plugins/Contracts", exclude: ["README.md"]),
+        // the client-facing gRPC APIs (gateway.proto, manager.proto...), generated code committed: Scripts/generate-proto
+        .target(
+            name: "TetherAPIProto",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"), .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Plugins/APIProto", exclude: ["README.md", "Proto"]),
         .executableTarget(
             name: "Standard",
             dependencies: [
@@ -99,6 +107,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                "TetherAPIProto", .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ],
             path: "Plugins/CLI",
             exclude: ["README.md", "sample.yaml"]
@@ -158,10 +168,13 @@ let package = Package(
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"), .product(name: "NIOWebSocket", package: "swift-nio"), nioCore, logging,
+            "TetherAPIProto", .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], tests: [
             "Contracts", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
-            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), "GatewayTesting",
         ])
         + plugin("Redfish", [
             .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -207,6 +220,16 @@ let package = Package(
                     .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), "LabTesting",
                 ],
                 path: "Tests/IPMISOLTests", resources: [.copy("Fixtures")]),
+            // stand-ins for the plugins around gateway-api (auth, session, routing, a BMC) for the gateway suites
+            .target(name: "GatewayTesting", dependencies: ["GatewayAPI", "Kernel", "KernelTesting", "Contracts", nioCore], path: "Tests/GatewayTesting"),
+            // the gateway's gRPC API against a gateway node booted in-process (TestNode)
+            .testTarget(
+                name: "GatewayGRPCTests",
+                dependencies: [
+                    "GatewayAPI", "GatewayTesting", "TetherAPIProto", "Kernel", "KernelTesting", "Contracts", nioCore,
+                    .product(name: "GRPCCore", package: "grpc-swift-2"), .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                ],
+                path: "Tests/GatewayGRPCTests"),
             // a throw-away PostgreSQL cluster for tests (storage suite, end-to-end suite)
             .target(name: "PostgresTesting", dependencies: ["Storage", "KernelTesting", logging], path: "Tests/PostgresTesting"),
             // lab peers for tests: the QEMU + ipmi_sim VM lab (Scripts/lab), the OIDC provider mock

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Keeps a console WebSocket alive past its session token: ahead of each lease end the
-/// gateway announces (`{"type":"lease","expiresAt":N}`), it buys a fresh session token with
-/// the login and sends `{"type":"refresh","token":...}`.
+/// Keeps a console WebSocket (or gRPC stream) alive past its session token: ahead of each
+/// lease end the gateway announces (`{"type":"lease","expiresAt":N}`, gRPC `lease`), it buys a
+/// fresh session token with the login and sends `{"type":"refresh","token":...}` (gRPC `renew`).
 struct LeaseRenewer: Sendable {
     let renew: @Sendable () async throws -> String
 
@@ -15,14 +15,20 @@ struct LeaseRenewer: Sendable {
     /// Runs until `leases` ends; a failed renewal is reported and the session goes on until
     /// the gateway ends it.
     func run(_ leases: AsyncStream<Int64>, send: @Sendable (String) async throws -> Void, report: @Sendable (String) -> Void) async {
+        await run(leases, sendToken: { token in
+            let message = try JSONEncoder().encode(["type": "refresh", "token": token])
+            try await send(String(decoding: message, as: UTF8.self))
+        }, report: report)
+    }
+
+    /// The same, handing each fresh token to `sendToken` (the gRPC console's `renew {token}`).
+    func run(_ leases: AsyncStream<Int64>, sendToken: @Sendable (String) async throws -> Void, report: @Sendable (String) -> Void) async {
         for await expiresAt in leases {
             let now = Int64(Date().timeIntervalSince1970)
             let wait = Self.renewalTime(expiresAt: expiresAt, now: now) - now
             do {
                 if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
-                let token = try await renew()
-                let message = try JSONEncoder().encode(["type": "refresh", "token": token])
-                try await send(String(decoding: message, as: UTF8.self))
+                try await sendToken(try await renew())
             } catch is CancellationError {
                 return
             } catch {

@@ -14,6 +14,9 @@ struct ServerConsoleCommand: AsyncParsableCommand {
     @Flag(help: "Use this terminal instead of the browser.")
     var terminal = false
 
+    @Option(help: "With --terminal: auto (gRPC when the gateway advertises it, else WebSocket), grpc or websocket.")
+    var transport: ConsoleTransport = .auto
+
     @OptionGroup var options: CLIOptions
 
     func run() async throws {
@@ -21,10 +24,16 @@ struct ServerConsoleCommand: AsyncParsableCommand {
             let settings = try await options.resolved(server: server, actions: ["console"])
             let client = GatewayClient(base: settings.gateway, token: settings.token)
             guard terminal else { return try await ViewerLink.open("serial", server: server, client: client) }
-            let reason = try await SerialConsoleSession(
-                url: client.webSocketURL("v1/servers/\(server)/console/serial"), token: settings.token, server: server,
-                renewer: settings.renew.map { LeaseRenewer(renew: $0) }
-            ).run()
+            let renewer = settings.renew.map { LeaseRenewer(renew: $0) }
+            let reason: String
+            switch try await transport.choose(for: client) {
+            case .grpc(let target):
+                reason = try await GRPCConsoleSession(target: target, token: settings.token, server: server, renewer: renewer).run()
+            case .webSocket:
+                reason = try await SerialConsoleSession(
+                    url: client.webSocketURL("v1/servers/\(server)/console/serial"), token: settings.token, server: server, renewer: renewer
+                ).run()
+            }
             FileHandleOutput.standardError("\r\ntether: console closed: \(reason)")
         }
     }

@@ -1,3 +1,4 @@
+import Contracts
 import NIOWebSocket
 
 /// Why a console session ended, and how the client is told: a last state message and a
@@ -27,6 +28,24 @@ enum ConsoleEnd: Equatable, Sendable {
         case .leaseExpired: .state(.expired, reason: "the session lease expired; refresh with a new token before it ends")
         case .refused(let error) where error.code == "agent-offline": .state(.agentOffline, reason: error.message)
         case .refused(let error): .error(code: error.code, message: error.message)
+        }
+    }
+
+    /// How the audit records the end: `failed` when the console could not be used (the agent
+    /// or the BMC refused it, e.g. `bmc-auth-failed`, or the agent's link dropped).
+    var auditOutcome: AuditTrail.Outcome {
+        switch self {
+        case .refused, .agentLost: .failed
+        case .clientLeft, .consoleClosed, .leaseExpired, .idle: .ok
+        }
+    }
+
+    /// The audit detail: the refusal's code and message, else the end's name.
+    var auditDetail: String {
+        switch self {
+        case .refused(let error): "\(error.code): \(error.message)"
+        case .agentLost(let reason): "agent-offline: \(reason)"
+        default: "\(self)"
         }
     }
 

@@ -23,10 +23,14 @@ struct ConsoleEndpoint: Sendable {
             let ticket = try await admission.admit(head, on: channel)
             let session = ConsoleSession(
                 ticket: ticket, bus: admission.bus, authorizer: admission.authorizer, openTimeout: requestTimeout,
-                idleTimeout: idleTimeout, maxFrameBytes: maxFrameBytes, logger: logger)
+                idleTimeout: idleTimeout, logger: logger)
             var headers = HTTPFields()
             if let subprotocol = ticket.subprotocol { headers[.secWebSocketProtocol] = subprotocol }
-            return .upgrade(headers) { inbound, outbound, _ in try await session.run(inbound, outbound) }
+            return .upgrade(headers) { [maxFrameBytes] inbound, outbound, _ in
+                try await session.run(
+                    WebSocketConsoleClient(outbound: outbound, maxFrameBytes: maxFrameBytes),
+                    events: WebSocketConsoleClient.events(inbound, maxFrameBytes: maxFrameBytes))
+            }
         } catch {
             let refusal = GatewayError.from(error, asking: SerialConsole.Attach.topic)
             logger.debug("console upgrade refused", metadata: ["gateway.code": "\(refusal.code)", "gateway.status": "\(refusal.status.code)"])

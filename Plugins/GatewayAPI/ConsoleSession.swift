@@ -1,42 +1,45 @@
 import Contracts
-import HummingbirdWebSocket
 import Kernel
 import Logging
 import NIOCore
 
-/// One browser or CLI console: pumps WebSocket binary frames to the server's console duplex
-/// and back (each side waits for the other, so a slow reader slows the writer), answers
-/// control messages, and ends the session when the lease expires or it idles out.
+/// One serial console, whatever carries it to the client (a browser's or CLI's WebSocket, a
+/// CLI's gRPC stream): pumps the client's bytes to the server's console duplex and back (each
+/// side waits for the other, so a slow reader slows the writer), answers control messages, and
+/// ends the session when the lease expires, it idles out or its cookie session ends.
 struct ConsoleSession: Sendable {
     let ticket: ConsoleTicket
     let bus: Bus
     let authorizer: Authorizer
     let openTimeout: Duration
     let idleTimeout: Duration
-    let maxFrameBytes: Int
     let logger: Logger
 
-    func run(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
+    func run<Client: ConsoleClientConnection, Events: AsyncSequence & Sendable>(
+        _ client: Client, events: Events
+    ) async throws where Events.Element == ConsoleClientEvent {
         let duplex: Duplex
         do {
             duplex = try await OpenWithTimeout.run(timeout: openTimeout) { [bus, ticket] in
-                try await bus.openServer(SerialConsole.Attach(server: ticket.server))
+                try await bus.openServer(SerialConsole.Attach(server: ticket.server, force: ticket.force))
             }
         } catch {
-            await GatewayAudit(bus: bus).console("console.open", ticket, .failed, detail: GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
-            try await finish(.refused(GatewayError.from(error, asking: SerialConsole.Attach.topic)), outbound)
+            let refusal = GatewayError.from(error, asking: SerialConsole.Attach.topic)
+            await GatewayAudit(bus: bus).console("console.open", ticket, .failed, detail: refusal.message)
+            await client.finish(.refused(refusal))
             return
         }
         let lease = ConsoleLease(expiresAt: ticket.principal.expiresAt, idleTimeout: idleTimeout)
-        logger.info("console opened", metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)"])
-        await GatewayAudit(bus: bus).console("console.open", ticket)
+        logger.info(
+            "console opened",
+            metadata: ["gateway.server": "\(ticket.server)", "gateway.subject": "\(ticket.principal.subject)", "gateway.transport": "\(ticket.transport)"])
+        await GatewayAudit(bus: bus).console("console.open", ticket, detail: ticket.force ? "force" : "")
         let end: ConsoleEnd
         do {
-            try await outbound.write(.text(ConsoleServerMessage.state(.live).json))
-            try await outbound.write(.text(ConsoleServerMessage.lease(expiresAt: lease.leaseExpiresAt).json))
+            try await client.opened(ticket, leaseExpiresAt: lease.leaseExpiresAt)
             end = try await withThrowingTaskGroup(of: ConsoleEnd.self) { group in
-                group.addTask { try await clientToConsole(inbound, duplex, outbound, lease) }
-                group.addTask { await consoleToClient(duplex, outbound, lease) }
+                group.addTask { try await clientToConsole(events, duplex, client, lease) }
+                group.addTask { await consoleToClient(duplex, client, lease) }
                 group.addTask { await watchdog(lease) }
                 if let id = ticket.sessionID {
                     group.addTask { [bus, openTimeout] in
@@ -54,35 +57,39 @@ struct ConsoleSession: Sendable {
             throw error
         }
         logger.info("console closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
-        await GatewayAudit(bus: bus).console("console.close", ticket, detail: "\(end)")
-        try await finish(end, outbound)
+        await GatewayAudit(bus: bus).console("console.close", ticket, end.auditOutcome, detail: end.auditDetail)
+        await client.finish(end)
     }
 
-    /// Client bytes to the console; text frames are control messages.
-    private func clientToConsole(
-        _ inbound: WebSocketInboundStream, _ duplex: Duplex, _ outbound: WebSocketOutboundWriter, _ lease: ConsoleLease
-    ) async throws -> ConsoleEnd {
-        for try await message in inbound.messages(maxSize: maxFrameBytes) {
+    /// Client bytes to the console; control messages are answered here.
+    private func clientToConsole<Client: ConsoleClientConnection, Events: AsyncSequence & Sendable>(
+        _ events: Events, _ duplex: Duplex, _ client: Client, _ lease: ConsoleLease
+    ) async throws -> ConsoleEnd where Events.Element == ConsoleClientEvent {
+        for try await event in events {
             lease.touch()
-            switch message {
-            case .binary(let bytes):
+            switch event {
+            case .bytes(let bytes):
                 guard bytes.readableBytes > 0 else { continue }
+                guard !ticket.readOnly else {
+                    try await client.send(.error(code: "read-only", message: "this console is read-only; typed bytes are dropped"))
+                    continue
+                }
                 do {
                     try await duplex.outbound.write(bytes)
                 } catch {
                     return .consoleClosed
                 }
-            case .text(let text):
-                if let reply = await control(text, lease) {
-                    try await outbound.write(.text(reply.json))
-                }
+            case .control(let message):
+                if let reply = await control(message, lease) { try await client.send(reply) }
+            case .invalid(let refusal):
+                try await client.send(.error(code: refusal.code, message: refusal.message))
             }
         }
         return .clientLeft
     }
 
-    /// Console bytes to the client, split to the frame limit.
-    private func consoleToClient(_ duplex: Duplex, _ outbound: WebSocketOutboundWriter, _ lease: ConsoleLease) async -> ConsoleEnd {
+    /// Console bytes to the client.
+    private func consoleToClient<Client: ConsoleClientConnection>(_ duplex: Duplex, _ client: Client, _ lease: ConsoleLease) async -> ConsoleEnd {
         var iterator = duplex.inbound.makeAsyncIterator()
         while true {
             let next: ByteBuffer?
@@ -91,12 +98,10 @@ struct ConsoleSession: Sendable {
             } catch {
                 return .agentLost(GatewayError.from(error, asking: SerialConsole.Attach.topic).message)
             }
-            guard var buffer = next else { return .consoleClosed }
+            guard let buffer = next else { return .consoleClosed }
             lease.touch()
             do {
-                while buffer.readableBytes > 0, let chunk = buffer.readSlice(length: min(buffer.readableBytes, maxFrameBytes)) {
-                    try await outbound.write(.binary(chunk))
-                }
+                try await client.write(buffer)
             } catch {
                 return .clientLeft
             }
@@ -112,9 +117,9 @@ struct ConsoleSession: Sendable {
     }
 
     /// The answer to one control message, if it needs one.
-    private func control(_ text: String, _ lease: ConsoleLease) async -> ConsoleServerMessage? {
+    private func control(_ message: ConsoleClientMessage, _ lease: ConsoleLease) async -> ConsoleServerMessage? {
         do {
-            switch try ConsoleClientMessage.parse(text) {
+            switch message {
             case .resize:
                 return nil
             case .sendBreak:
@@ -132,10 +137,5 @@ struct ConsoleSession: Sendable {
             let refusal = GatewayError.from(error, asking: Auth.Verify.topic)
             return .error(code: refusal.code, message: refusal.message)
         }
-    }
-
-    private func finish(_ end: ConsoleEnd, _ outbound: WebSocketOutboundWriter) async throws {
-        if let state = end.finalState { try? await outbound.write(.text(state.json)) }
-        if let close = end.close { try? await outbound.close(close.code, reason: close.reason) }
     }
 }

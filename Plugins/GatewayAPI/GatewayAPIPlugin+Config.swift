@@ -23,6 +23,10 @@ extension GatewayAPIPlugin {
         public var sessionIdleTimeoutSeconds = 900
         /// How many consoles may be open on one server at once (through this gateway).
         public var maxConsoleSessionsPerServer = 8
+        /// Where to serve the gRPC API (`tether.v1.Gateway`, HTTP/2): an IP literal and port,
+        /// port 0 picks one; none (the default): no gRPC. TLS with `certificateFile` and
+        /// `privateKeyFile` when they are set.
+        public var grpcListen: HostPort?
 
         public init() {}
     }

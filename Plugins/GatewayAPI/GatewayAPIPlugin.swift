@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTLS
 import Kernel
+import ServiceLifecycle
 
 /// The gateway's client surface: REST/JSON for power, boot, BMC facts and the event log,
 /// WebSocket serial consoles, and `/openapi.json`. Every request is checked against the
@@ -29,10 +30,12 @@ public struct GatewayAPIPlugin: Plugin {
         ServerEndpoints(bus: context.bus, authorizer: authorizer, timeout: timeout, maxBodyBytes: config.maxBodyBytes).register(on: router)
         SessionEndpoints(bus: context.bus, authorizer: authorizer, timeout: timeout, maxBodyBytes: config.maxBodyBytes).register(on: router)
 
+        let advertisement = GRPCAdvertisement()
+        GatewayInfoEndpoint(advertisement: advertisement).register(on: router)
+        let admission = ConsoleAdmission(
+            bus: context.bus, authorizer: authorizer, slots: ConsoleSlots(limit: config.maxConsoleSessionsPerServer), timeout: timeout)
         let console = ConsoleEndpoint(
-            admission: ConsoleAdmission(
-                bus: context.bus, authorizer: authorizer, slots: ConsoleSlots(limit: config.maxConsoleSessionsPerServer), timeout: timeout),
-            refusals: UpgradeRefusals(), requestTimeout: timeout, idleTimeout: idleTimeout,
+            admission: admission, refusals: UpgradeRefusals(), requestTimeout: timeout, idleTimeout: idleTimeout,
             maxFrameBytes: config.maxWebSocketFrameBytes, logger: context.logger)
         let server = try GatewayServerBuilder.make(
             console: console, maxFrameBytes: config.maxWebSocketFrameBytes, httpIdleTimeout: timeout * 4, tls: try tlsConfiguration())
@@ -45,7 +48,27 @@ public struct GatewayAPIPlugin: Plugin {
                 logger.info("gateway API listening", metadata: ["listen": "\(scheme)://\(channel.localAddress.map { "\($0)" } ?? "?")"])
             },
             logger: logger)
-        try await app.run()
+        guard let grpcListen = config.grpcListen else { return try await app.run() }
+        let grpc = GatewayGRPCListener(
+            address: grpcListen, tls: tlsPaths(),
+            service: GatewayGRPCService(
+                servers: ServerOperations(bus: context.bus, authorizer: authorizer, timeout: timeout),
+                sessions: SessionOperations(bus: context.bus, authorizer: authorizer, timeout: timeout), admission: admission,
+                requestTimeout: timeout, idleTimeout: idleTimeout, maxMessageBytes: config.maxWebSocketFrameBytes, logger: logger),
+            advertisement: advertisement, logger: logger)
+        // The HTTP application returns on graceful shutdown; the gRPC listener goes with it.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask { try await cancelWhenGracefulShutdown { try await grpc.run() } }
+            try await group.next()
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+    }
+
+    private func tlsPaths() -> (certificate: String, privateKey: String)? {
+        guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return nil }
+        return (context.resolvePath(certificate).path, context.resolvePath(key).path)
     }
 
     private func tlsConfiguration() throws -> TLSConfiguration? {

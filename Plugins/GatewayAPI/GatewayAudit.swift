@@ -34,19 +34,16 @@ struct GatewayAudit: Sendable {
     }
 }
 
-extension ServerEndpoints {
-    /// The server and principal when the caller may do `action`; a refusal is audited as
+extension ServerOperations {
+    /// The principal when the caller may do `action` on `server`; a refusal is audited as
     /// `denied` under `audit` before it is thrown.
-    func admitAudited(
-        _ request: Hummingbird.Request, _ context: BasicRequestContext, _ action: Auth.Action, audit name: String
-    ) async throws -> (server: String, principal: Auth.Principal) {
-        let server = try ServerName.parse(context.parameters.get("id"))
+    func admitAudited(_ headers: HTTPFields, _ action: Auth.Action, on server: String, audit name: String) async throws -> Auth.Principal {
         var principal: Auth.Principal?
         do {
-            let verified = try await authorizer.principal(for: request.headers, action: action, server: server)
+            let verified = try await authorizer.principal(for: headers, action: action, server: server)
             principal = verified
             try Authorizer.check(verified, may: action, on: server)
-            return (server, verified)
+            return verified
         } catch {
             let refusal = GatewayError.from(error, asking: Auth.Verify.topic)
             await GatewayAudit(bus: bus).record(name, .denied, principal: principal, server: server, detail: "\(refusal.code): \(refusal.message)")

@@ -58,7 +58,7 @@ struct GraphicalConsoleSession: Sendable {
             throw error
         }
         logger.info("graphical console closed", metadata: ["gateway.server": "\(ticket.server)", "gateway.end": "\(end)"])
-        await GatewayAudit(bus: bus).console("vnc.close", ticket, detail: "\(end)")
+        await GatewayAudit(bus: bus).console("vnc.close", ticket, end.auditOutcome, detail: end.auditDetail)
         try await finish(end, outbound)
     }
 

@@ -19,6 +19,12 @@ enum OpenAPIDocument {
             "responses": { "200": { "description": "Serving", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } }
           }
         },
+        "/v1/gateway": {
+          "get": {
+            "summary": "What this gateway offers besides REST: {api, grpc?: {port, tls, service}}; grpc is absent unless grpcListen is set. The gRPC API (tether.v1.Gateway) is on this host", "security": [],
+            "responses": { "200": { "description": "The gateway's transports", "content": { "application/json": {} } } }
+          }
+        },
         "/openapi.json": {
           "get": {
             "summary": "This document", "security": [],

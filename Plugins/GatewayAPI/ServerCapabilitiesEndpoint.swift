@@ -24,14 +24,7 @@ struct ServerCapabilitiesEndpoint: Sendable {
 
     func capabilities(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
         let server = try ServerName.parse(context.parameters.get("id"))
-        _ = try await authorizer.authorize(request.headers, .view, on: server)
-        let list: Routing.List.Reply
-        do { list = try await bus.ask(Routing.List(), timeout: timeout) } catch { throw GatewayError.from(error, asking: Routing.List.topic) }
-        guard let entry = list.servers.first(where: { $0.server == server }) else {
-            throw GatewayError.notFound("no agent has registered server \(server); check the name with `tether server list`")
-        }
-        // In the declaration order (protocols, then features, then consoles), not routing's.
-        let capabilities = Inventory.Capability.allCases.filter(entry.capabilities.contains)
-        return try JSONResponse.make(Reply(server: entry.server, online: entry.online, capabilities: capabilities))
+        let operations = ServerOperations(bus: bus, authorizer: authorizer, timeout: timeout)
+        return try JSONResponse.make(try await operations.capabilities(request.headers, server: server))
     }
 }

@@ -22,32 +22,41 @@ struct ServerEndpoints: Sendable {
         ServerCapabilitiesEndpoint(bus: bus, authorizer: authorizer, timeout: timeout).register(on: servers)
     }
 
+    var operations: ServerOperations { ServerOperations(bus: bus, authorizer: authorizer, timeout: timeout) }
+
     func powerStatus(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let server = try await admit(request, context, .view)
-        return try JSONResponse.make(try await ask(Power.Status(server: server)))
+        let server = try ServerName.parse(context.parameters.get("id"))
+        return try JSONResponse.make(try await operations.powerStatus(request.headers, server: server))
     }
 
     func setPower(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let (server, principal) = try await admitAudited(request, context, .power, audit: "power.set")
+        let server = try ServerName.parse(context.parameters.get("id"))
+        // The token is checked before the body is read, so a refusal does not depend on it.
+        let principal = try await operations.admitAudited(request.headers, .power, on: server, audit: "power.set")
         let bytes = try await request.collectBody(limit: maxBodyBytes)
         let body = try JSONObjectReader(bytes, allowed: ["action"], example: #"{"action": "on"}"#)
         let action = try body.requiredCase("action", of: Power.Action.self)
-        return try JSONResponse.make(try await audited("power.set", server, principal, detail: "action: \(action.rawValue)") { try await ask(Power.Set(server: server, action: action)) })
+        return try JSONResponse.make(
+            try await operations.audited("power.set", server, principal, detail: "action: \(action.rawValue)") {
+                try await ask(Power.Set(server: server, action: action))
+            })
     }
 
     func bootSetting(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let server = try await admit(request, context, .view)
-        return try JSONResponse.make(try await ask(Boot.Get(server: server)))
+        let server = try ServerName.parse(context.parameters.get("id"))
+        return try JSONResponse.make(try await operations.bootSetting(request.headers, server: server))
     }
 
     func setBoot(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
-        let (server, principal) = try await admitAudited(request, context, .power, audit: "boot.set")
+        let server = try ServerName.parse(context.parameters.get("id"))
+        let principal = try await operations.admitAudited(request.headers, .power, on: server, audit: "boot.set")
         let bytes = try await request.collectBody(limit: maxBodyBytes)
         let body = try JSONObjectReader(bytes, allowed: ["device", "persistent", "uefi"], example: #"{"device": "pxe", "persistent": false}"#)
         let set = Boot.Set(
             server: server, device: try body.requiredCase("device", of: Boot.Device.self),
             persistent: try body.optionalBool("persistent", default: false), uefi: try body.optionalBool("uefi", default: false))
-        return try JSONResponse.make(try await audited("boot.set", server, principal, detail: "device: \(set.device.rawValue)") { try await ask(set) })
+        return try JSONResponse.make(
+            try await operations.audited("boot.set", server, principal, detail: "device: \(set.device.rawValue)") { try await ask(set) })
     }
 
     func bmcInfo(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
@@ -75,10 +84,6 @@ struct ServerEndpoints: Sendable {
     }
 
     private func ask<R: Kernel.Request & ServerScoped>(_ request: R) async throws -> R.Reply {
-        do {
-            return try await bus.askServer(request, timeout: timeout)
-        } catch {
-            throw GatewayError.from(error, asking: R.topic)
-        }
+        try await operations.ask(request)
     }
 }

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GatewayAPI
+import GatewayTesting
 import Hummingbird
 import HummingbirdWSClient
 import Kernel
@@ -108,6 +109,10 @@ struct GraphicalConsoleTests {
             let close = try #require(frames.first { $0.opcode == 8 })
             #expect(WebSocketFrames.closeCode(in: received) == 4000)
             #expect(String(decoding: close.payload.dropFirst(2), as: UTF8.self).hasPrefix("bmc-auth-failed: "), "\(close.payload)")
+            // and the audit says so: the console was opened, then closed as failed with the BMC's reason
+            let closed = await TestRouterPlugin.audit.wait(on: "gateway") { $0.action == "vnc.close" && $0.server == "lab-03" }
+            #expect(closed?.outcome == .failed, "\(String(describing: closed))")
+            #expect(closed?.detail.hasPrefix("bmc-auth-failed: ") == true, "\(String(describing: closed))")
         }
     }
 

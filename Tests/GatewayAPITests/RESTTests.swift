@@ -173,7 +173,7 @@ import Testing
                 ("/v1/servers/{id}/capabilities", "get"),
                 ("/v1/servers/{id}/events", "get"), ("/v1/servers/{id}/events", "delete"), ("/v1/servers/{id}/console/serial", "get"),
                 ("/v1/servers/{id}/console/vnc", "get"), ("/v1/servers/{id}/sessions", "post"), ("/v1/servers/{id}/sessions", "get"),
-                ("/v1/servers/{id}/sessions/{session}", "delete"),
+                ("/v1/servers/{id}/sessions/{session}", "delete"), ("/v1/gateway", "get"),
             ]
             for (path, method) in routes {
                 #expect(paths[path]?[method] != nil, "\(method.uppercased()) \(path) is not in /openapi.json")

@@ -1,3 +1,4 @@
+import GatewayTesting
 import NIOCore
 import NIOPosix
 

@@ -3,16 +3,15 @@ import Foundation
 import FoundationNetworking
 #endif
 import GatewayAPI
+import GatewayTesting
 import Kernel
 import KernelTesting
 
 /// A gateway node for one test: the test auth and router plugins, a fake BMC and
 /// `gateway-api` on a free loopback port.
 struct TestGateway: Sendable {
-    static let plugins: [any Plugin.Type] = [
-        TestAuthPlugin.self, TestSessionPlugin.self, TestRouterPlugin.self, FakeBMCPlugin.self, GatewayAPIPlugin.self,
-    ]
-    static let allowedOrigin = "https://console.example"
+    static let plugins = GatewayTestManifest.plugins
+    static let allowedOrigin = GatewayTestManifest.allowedOrigin
 
     let port: Int
     let scheme: String
@@ -33,17 +32,7 @@ struct TestGateway: Sendable {
 
     /// The gateway's manifest; with `agentNode` the fake BMC runs on that node instead.
     static func yaml(port: Int, settings: [String] = [], auth: String = "{}", agentNode: String? = nil) -> String {
-        let keys = ["listen: \"127.0.0.1:\(port)\"", "allowedOrigins: [\"\(allowedOrigin)\"]"] + settings
-        return """
-            role: gateway
-            plugins:
-              - {use: test-auth, with: \(auth)}
-              - use: test-session
-            \(agentNode == nil ? "  - use: fake-bmc" : "")
-              - {use: test-router, with: {\(agentNode.map { "agentNode: \($0)" } ?? "")}}
-              - use: gateway-api
-                with: {\(keys.joined(separator: ", "))}
-            """
+        GatewayTestManifest.yaml(port: port, settings: settings, auth: auth, agentNode: agentNode)
     }
 
     /// Polls `/healthz` (bounded: 5 s) until the server answers.
@@ -82,10 +71,4 @@ struct TestGateway: Sendable {
         configuration.httpCookieAcceptPolicy = .never
         return URLSession(configuration: configuration)
     }()
-}
-
-/// A test precondition that did not hold.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -140,7 +140,8 @@ struct GatewaySessionTests {
     }
 
     @Test func aSessionEndsWhenItsLeaseIsNotRenewedAndAtItsLifetimeCap() async throws {
-        try await Self.run(session: ", leaseSeconds: 1, maxSessionsPerServer: 2") { gateway in
+        // A 3 s lease: long enough that both sessions still count when the third is asked for on a loaded machine.
+        try await Self.run(session: ", leaseSeconds: 3, maxSessionsPerServer: 2") { gateway in
             let id = try await Self.openSession(gateway)
             let cookie = ["Cookie": "tether_session=\(id)", "Origin": Self.origin]
             #expect(try await gateway.request("GET", "/v1/servers/lab-01/power", headers: cookie).status == 200)
@@ -148,8 +149,8 @@ struct GatewaySessionTests {
             let third = try await gateway.request(
                 "POST", "/v1/servers/lab-01/sessions", headers: ["Authorization": "Bearer alice-lab-01"], body: #"{"type":"vnc"}"#)
             #expect(third.status == 429, "\(third.json)")
-            // The expiry is the feature under test: wait out the 1 s lease (whole seconds, so up to 2 s).
-            try await Task.sleep(for: .milliseconds(2100))
+            // The expiry is the feature under test: wait out the 3 s lease (whole seconds, so up to 4 s).
+            try await Task.sleep(for: .milliseconds(4100))
             #expect(try await gateway.request("GET", "/v1/servers/lab-01/power", headers: cookie).status == 401)
         }
     }

@@ -5,7 +5,10 @@ import KernelTesting
 /// One `tether run` process with the manager (`auth` + `api`) and the gateway (`routing` +
 /// `gateway-api`, and `ipmi-sol` when a lab BMC is given) on free loopback ports, with the
 /// users oscar (operator) and vera (viewer) of tenant acme and the server lab-01, and a
-/// private XDG config/state folder for the CLI.
+/// private XDG config/state folder for the CLI. With `grpc` the gateway also serves its gRPC
+/// API (`grpcListen`), which the terminal console then uses; `sessionLifetimeSeconds` is the
+/// manager's (a console's lease); with `certificates` the gateway serves HTTPS (and gRPC over
+/// TLS) as `https://localhost:PORT`.
 struct ControlPlane: Sendable {
     static let node = "cli-test"
     static let passwords = ["OSCAR_PASSWORD": "oscar-secret-1", "VERA_PASSWORD": "vera-secret-1"]
@@ -31,17 +34,18 @@ struct ControlPlane: Sendable {
         var passwordFile: String
     }
 
-    static func with<T>(bmc: BMC? = nil, oidcIssuer: String? = nil, _ body: (ControlPlane) async throws -> T) async throws -> T {
+    static func with<T>(bmc: BMC? = nil, oidcIssuer: String? = nil, grpc: Bool = false, sessionLifetimeSeconds: Int = 300, certificates: TestCertificates? = nil, _ body: (ControlPlane) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tether-cli-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/tether"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let apiPort = FreePort.find()
         let gatewayPort = FreePort.find()
+        let grpcPort = grpc ? FreePort.find() : nil
         let manifest = folder.appendingPathComponent("role.yaml")
-        try yaml(folder: folder, apiPort: apiPort, gatewayPort: gatewayPort, bmc: bmc, oidcIssuer: oidcIssuer)
+        try yaml(folder: folder, apiPort: apiPort, gatewayPort: gatewayPort, grpcPort: grpcPort, bmc: bmc, oidcIssuer: oidcIssuer, sessionLifetimeSeconds: sessionLifetimeSeconds, certificates: certificates)
             .write(to: manifest, atomically: true, encoding: .utf8)
         // The manager does not know gateway URLs: the CLI's config file maps the gateway ID.
-        let gatewayURL = "http://127.0.0.1:\(gatewayPort)"
+        let gatewayURL = certificates == nil ? "http://127.0.0.1:\(gatewayPort)" : "https://localhost:\(gatewayPort)"
         try #"{"gateways": {"\#(node)": "\#(gatewayURL)"}}"#.write(
             to: folder.appendingPathComponent("config/tether/config.json"), atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
@@ -50,11 +54,13 @@ struct ControlPlane: Sendable {
         defer { role.stop() }
         var ready = ["auth ready", "api listening", "gateway API listening"]
         if bmc != nil { ready.append("routing.servers=1") }
+        if grpc { ready.append("gateway gRPC listening") }
         try await role.waitForLog(all: ready, timeout: .seconds(30))
         return try await body(ControlPlane(managerURL: "http://127.0.0.1:\(apiPort)", gatewayURL: gatewayURL, folder: folder, role: role))
     }
 
-    static func yaml(folder: URL, apiPort: Int, gatewayPort: Int, bmc: BMC?, oidcIssuer: String?) -> String {
+    static func yaml(folder: URL, apiPort: Int, gatewayPort: Int, grpcPort: Int? = nil, bmc: BMC?, oidcIssuer: String?, sessionLifetimeSeconds: Int = 300, certificates: TestCertificates? = nil
+    ) -> String {
         let agent = bmc.map {
             """
               - use: ipmi-sol
@@ -83,6 +89,7 @@ struct ControlPlane: Sendable {
                 with:
                   storage: "sqlite:\(folder.path)/manager.db"
                   passwordCost: 10
+                  sessionLifetimeSeconds: \(sessionLifetimeSeconds)
                   rateLimit: {failuresPerAccount: 50, attemptsPerSource: 1000}
             \(oidc)      bootstrap:
                     tenants: [{id: acme, name: Acme}]
@@ -97,7 +104,8 @@ struct ControlPlane: Sendable {
               - use: session
                 with: {viewerURL: "http://127.0.0.1:1"}
               - use: gateway-api
-                with: {listen: "127.0.0.1:\(gatewayPort)"}
+                with: {listen: "127.0.0.1:\(gatewayPort)"\(grpcPort.map { #", grpcListen: "127.0.0.1:\#($0)""# } ?? "")\(
+                    certificates.map { #", certificateFile: "\#($0.serverCertificate)", privateKeyFile: "\#($0.serverKey)""# } ?? "")}
             """
     }
 

@@ -6,31 +6,31 @@ import NIOCore
 /// memory, and an echoing serial console that greets with `console of <server>\r\n`.
 /// Console input `!drop` fails the stream as a dropped link would; `!close` ends it.
 /// `slow-01` never answers BMC info in time; `lab-03` has no event log.
-actor FakeBMCPlugin: Plugin {
-    static let id: PluginID = "fake-bmc"
+package actor FakeBMCPlugin: Plugin {
+    package static let id: PluginID = "fake-bmc"
 
-    struct Unsupported: CodedError {
-        var code: String { "unsupported" }
-        var message: String { "this BMC has no system event log" }
+    package struct Unsupported: CodedError {
+        package var code: String { "unsupported" }
+        package var message: String { "this BMC has no system event log" }
     }
 
-    struct Config: PluginConfig {
-        var servers: [String] = ["lab-01", "lab-02", "lab-03", "slow-01"]
-        init() {}
+    package struct Config: PluginConfig {
+        package var servers: [String] = ["lab-01", "lab-02", "lab-03", "slow-01"]
+        package init() {}
     }
 
-    let servers: [ServerID]
-    let name: PluginID
-    var power: [ServerID: Power.State] = [:]
-    var boot: [ServerID: Boot.Setting] = [:]
-    var events: [ServerID: [SystemEventLog.Entry]] = [:]
+    package let servers: [ServerID]
+    package let name: PluginID
+    package var power: [ServerID: Power.State] = [:]
+    package var boot: [ServerID: Boot.Setting] = [:]
+    package var events: [ServerID: [SystemEventLog.Entry]] = [:]
 
-    init(config: Config, context: PluginContext) {
+    package init(config: Config, context: PluginContext) {
         servers = config.servers
         name = context.instance
     }
 
-    nonisolated func routes(_ routes: inout Routes) {
+    package nonisolated func routes(_ routes: inout Routes) {
         routes.answer(Inventory.List.self) { _, _ in
             .init(servers: self.servers.map { .init(id: $0, capabilities: [.ipmi, .power, .serialIPMI], managedBy: self.name.rawValue) })
         }
@@ -55,20 +55,20 @@ actor FakeBMCPlugin: Plugin {
         routes.accept(SerialConsole.Attach.self) { request, duplex, _ in try await Self.console(request.server, duplex) }
     }
 
-    func setPower(_ request: Power.Set) -> Power.Set.Reply {
+    package func setPower(_ request: Power.Set) -> Power.Set.Reply {
         power[request.server] = request.action == .off || request.action == .soft ? .off : .on
         return .init(server: request.server, action: request.action)
     }
 
-    func setBoot(_ request: Boot.Set) -> Boot.Setting {
+    package func setBoot(_ request: Boot.Set) -> Boot.Setting {
         let setting = Boot.Setting(server: request.server, device: request.device, persistent: request.persistent, uefi: request.uefi)
         boot[request.server] = setting
         return setting
     }
 
-    func clearEvents(_ server: ServerID) { events[server] = [] }
+    package func clearEvents(_ server: ServerID) { events[server] = [] }
 
-    static func console(_ server: ServerID, _ duplex: Duplex) async throws {
+    package static func console(_ server: ServerID, _ duplex: Duplex) async throws {
         try await duplex.outbound.write(ByteBuffer(string: "console of \(server)\r\n"))
         for try await buffer in duplex.inbound {
             switch String(buffer: buffer) {

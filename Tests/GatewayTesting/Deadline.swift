@@ -1,6 +1,8 @@
+import Foundation
+
 /// Runs `operation`, failing the test if it takes longer than `limit`.
-enum Deadline {
-    static func run<T: Sendable>(_ limit: Duration = .seconds(15), _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+package enum Deadline {
+    package static func run<T: Sendable>(_ limit: Duration = .seconds(15), _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await operation() }
             group.addTask {

@@ -1,36 +1,41 @@
 import Contracts
 import Kernel
+import KernelTesting
 
 /// Stands in for `routing` on a gateway: asks the `fake-bmc` instance of this node (or of
 /// `agentNode`, over its link) which servers it manages. The servers in `offline`, and every
-/// server of an agent whose link is down, answer "agent offline" at once.
-struct TestRouterPlugin: Plugin {
-    static let id: PluginID = "test-router"
+/// server of an agent whose link is down, answer "agent offline" at once. Like `routing`, it
+/// is the node's audit relay: records land in `audit`.
+package struct TestRouterPlugin: Plugin {
+    package static let id: PluginID = "test-router"
+    /// The audit records gateway-api sent, per node.
+    package static let audit = NodeInbox<AuditTrail.Event>()
 
-    struct Config: PluginConfig {
-        var agentNode: String?
-        var offline: [String] = ["lab-09"]
-        init() {}
+    package struct Config: PluginConfig {
+        package var agentNode: String?
+        package var offline: [String] = ["lab-09"]
+        package init() {}
     }
 
-    struct RouteError: CodedError {
-        let code: String
-        let message: String
+    package struct RouteError: CodedError {
+        package let code: String
+        package let message: String
     }
 
-    let config: Config
-    let bus: Bus
+    package let config: Config
+    package let bus: Bus
 
-    init(config: Config, context: PluginContext) {
+    package init(config: Config, context: PluginContext) {
         self.config = config
         self.bus = context.bus
     }
 
-    func routes(_ routes: inout Routes) {
+    package func routes(_ routes: inout Routes) {
         routes.answer(Routing.Resolve.self) { request, _ in try await self.resolve(request.server) }
+        routes.handle(AuditTrail.Record.self) { record, _ in Self.audit.append(record.event, on: bus.node) }
     }
 
-    func resolve(_ server: ServerID) async throws -> Routing.Resolve.Reply {
+    package func resolve(_ server: ServerID) async throws -> Routing.Resolve.Reply {
         let node = config.agentNode.map { NodeID($0) } ?? bus.node
         if config.offline.contains(server) || (node != bus.node && bus.linkedNodes[node] == nil) {
             throw RouteError(code: "agent-offline", message: "the agent of \(server) (\(node)) is offline; it reconnects by itself, retry shortly")

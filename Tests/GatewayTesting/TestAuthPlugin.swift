@@ -3,23 +3,23 @@ import Foundation
 import Kernel
 
 /// Stands in for the `auth` plugin: verifies tokens from a fixed table.
-struct TestAuthPlugin: Plugin {
-    static let id: PluginID = "test-auth"
+package struct TestAuthPlugin: Plugin {
+    package static let id: PluginID = "test-auth"
 
-    struct Config: PluginConfig {
+    package struct Config: PluginConfig {
         /// How long `short-lab-01` lives after the plugin starts.
-        var shortLivedSeconds = 2
-        init() {}
+        package var shortLivedSeconds = 2
+        package init() {}
     }
 
-    struct Unauthenticated: CodedError {
-        var code: String { "unauthenticated" }
-        var message: String { "the token is not valid (signature, audience or expiry)" }
+    package struct Unauthenticated: CodedError {
+        package var code: String { "unauthenticated" }
+        package var message: String { "the token is not valid (signature, audience or expiry)" }
     }
 
-    let principals: [String: Auth.Principal]
+    package let principals: [String: Auth.Principal]
 
-    init(config: Config, context: PluginContext) {
+    package init(config: Config, context: PluginContext) {
         let now = Int64(Date().timeIntervalSince1970)
         let hour = now + 3600
         let all: [Auth.Action] = [.power, .console, .view]
@@ -35,7 +35,7 @@ struct TestAuthPlugin: Plugin {
         principals = table
     }
 
-    func routes(_ routes: inout Routes) {
+    package func routes(_ routes: inout Routes) {
         let principals = self.principals
         routes.answer(Auth.Verify.self) { request, _ in
             guard let principal = principals[request.token] else { throw Unauthenticated() }
