@@ -200,8 +200,9 @@ let package = Package(
         + plugin("API", [
             "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
+            logging, .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], tests: [
-            "Auth", "Contracts", "LabTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            "Auth", "Contracts", "LabTesting", "PostgresTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
             nioCore,
         ])
         + [
@@ -246,6 +247,15 @@ let package = Package(
                     .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOHTTP1", package: "swift-nio"), nioCore, logging,
                 ],
                 path: "Tests/EndToEndTests"),
+            // agent enrolment tokens: manager, gateway and agents as separate processes
+            .testTarget(
+                name: "EnrolmentTests",
+                dependencies: [
+                    "KernelTesting", "LabTesting", "Auth", "Storage", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                    .product(name: "NIOHTTP1", package: "swift-nio"), nioCore,
+                ],
+                path: "Tests/EnrolmentTests"),
             // the main of a libFuzzer target (libFuzzer's driver, or replaying inputs in a normal build)
             .target(name: "FuzzDriver", path: "Tests/FuzzDriver"),
             .target(name: "FuzzMain", dependencies: ["FuzzDriver"], path: "Tests/FuzzMain"),

@@ -23,6 +23,10 @@ public struct APIPlugin: Plugin {
         public var maxBodyBytes = 16_384
         /// How long a request may wait for the `auth` plugin.
         public var requestTimeoutSeconds = 30
+        /// How often `GET /v1/audit/stream` asks for new records once caught up (50...60000).
+        public var auditStreamPollMilliseconds = 1000
+        /// A stream client that takes no data for this long is cut off (1...3600).
+        public var auditStreamWriteTimeoutSeconds = 30
         public init() {}
     }
 
@@ -36,6 +40,12 @@ public struct APIPlugin: Plugin {
         guard (1...300).contains(config.requestTimeoutSeconds) else {
             throw APIConfigError(reason: "requestTimeoutSeconds must be 1...300, not \(config.requestTimeoutSeconds)")
         }
+        guard (50...60_000).contains(config.auditStreamPollMilliseconds) else {
+            throw APIConfigError(reason: "auditStreamPollMilliseconds must be 50...60000, not \(config.auditStreamPollMilliseconds)")
+        }
+        guard (1...3600).contains(config.auditStreamWriteTimeoutSeconds) else {
+            throw APIConfigError(reason: "auditStreamWriteTimeoutSeconds must be 1...3600, not \(config.auditStreamWriteTimeoutSeconds)")
+        }
         guard (config.certificateFile == nil) == (config.privateKeyFile == nil) else {
             throw APIConfigError(reason: "set both certificateFile and privateKeyFile for TLS, or neither")
         }
@@ -44,8 +54,12 @@ public struct APIPlugin: Plugin {
     }
 
     public func run() async throws {
-        let routes = APIRoutes(bus: context.bus, maxBodyBytes: config.maxBodyBytes, timeout: .seconds(config.requestTimeoutSeconds))
         let logger = context.logger
+        let routes = APIRoutes(
+            bus: context.bus, maxBodyBytes: config.maxBodyBytes, timeout: .seconds(config.requestTimeoutSeconds),
+            auditStream: AuditStreamSettings(
+                pollInterval: .milliseconds(config.auditStreamPollMilliseconds), writeTimeout: .seconds(config.auditStreamWriteTimeoutSeconds)),
+            logger: logger)
         let scheme = config.certificateFile == nil ? "http" : "https"
         let app = Application(
             router: routes.router(),

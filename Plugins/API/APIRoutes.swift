@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Kernel
+import Logging
 import NIOCore
 
 /// The HTTP routes and how each maps onto a bus request to `auth`.
@@ -10,6 +11,8 @@ struct APIRoutes: Sendable {
     let bus: Bus
     let maxBodyBytes: Int
     let timeout: Duration
+    var auditStream = AuditStreamSettings()
+    var logger = Logger(label: "api")
 
     func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
@@ -22,8 +25,10 @@ struct APIRoutes: Sendable {
         router.get("/v1/servers") { request, context in try await listServers(request, context) }
         router.get("/v1/servers/:id") { request, context in try await showServer(request, context) }
         router.post("/v1/servers/:id/session-token") { request, context in try await sessionToken(request, context) }
-        router.get("/v1/audit") { request, context in try await audit(request, context) }
+        registerAudit(on: router)
+        registerOwnership(on: router)
         registerInventory(on: router)
+        registerEnrolment(on: router)
         router.get("/.well-known/jwks.json") { _, _ in try await Self.json(bus.ask(Manager.JWKS(), timeout: timeout)) }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
@@ -64,16 +69,6 @@ struct APIRoutes: Sendable {
         let token = try Self.bearer(request)
         let server = try context.parameters.require("id")
         return try Self.json(try await bus.ask(Manager.ShowServer(loginToken: token, server: server, source: context.sourceAddress), timeout: timeout))
-    }
-
-    func audit(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let token = try Self.bearer(request)
-        let query = request.uri.queryParameters
-        let limit = try Self.integer(query["limit"].map(String.init), name: "limit") ?? 100
-        let before = try Self.integer(query["before"].map(String.init), name: "before")
-        let reply = try await bus.ask(
-            Manager.QueryAudit(loginToken: token, beforeID: before.map(Int64.init), limit: limit, source: context.sourceAddress), timeout: timeout)
-        return try Self.json(reply)
     }
 
     /// With `redirect_uri` (a CLI's loopback address): JSON with the URL. Without: a 302 for a browser.

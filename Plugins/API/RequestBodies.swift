@@ -24,3 +24,9 @@ struct OIDCCallbackBody: StrictBody {
     let code: String
     let state: String
 }
+
+/// `PUT /v1/servers/{id}/tenant`.
+struct TenantAssignmentBody: StrictBody {
+    static let fields: Set<String> = ["tenant"]
+    let tenant: String
+}

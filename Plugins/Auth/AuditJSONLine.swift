@@ -3,19 +3,20 @@ import Storage
 
 /// One audit record as one line of JSON for a SIEM: `id`, `at` (RFC 3339, UTC, milliseconds),
 /// `actor`, `action`, `outcome` and, when set, `tenant`, `server`, `source`; `detail` always.
-/// Keys sorted so the same record is always the same bytes. Pure.
-struct AuditJSONLine: Codable, Sendable, Equatable {
-    var id: Int64
-    var at: String
-    var actor: String
-    var action: String
-    var outcome: String
-    var tenant: String?
-    var server: String?
-    var source: String?
-    var detail: String
+/// Keys sorted so the same record is always the same bytes. Pure. The export file and the
+/// API's `GET /v1/audit/stream` write the same lines.
+public struct AuditJSONLine: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var outcome: String
+    public var tenant: String?
+    public var server: String?
+    public var source: String?
+    public var detail: String
 
-    init(_ event: AuditEvent) {
+    public init(_ event: AuditEvent) {
         id = event.id ?? 0
         at = Self.timestamp(event.at)
         actor = event.actor
@@ -28,7 +29,7 @@ struct AuditJSONLine: Codable, Sendable, Equatable {
     }
 
     /// The line, without its newline; JSON escapes keep it on one line whatever the fields hold.
-    func encoded() throws -> String {
+    public func encoded() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

@@ -25,6 +25,11 @@ extension AuthPlugin {
         /// Refreshing never extends a login beyond this age; then the user logs in again.
         public var maximumLoginAgeSeconds = 43_200
         public var sessionLifetimeSeconds = 300
+        /// Lifetime of an agent enrolment token when the request names none.
+        public var enrolmentLifetimeSeconds = 86_400
+        /// The longest enrolment token the manager signs (`ttlSeconds` above it is refused).
+        /// A retired signing key stays published this long, so its enrolment tokens keep working.
+        public var maximumEnrolmentLifetimeSeconds = 86_400
         /// A new signing key this often; the old one keeps verifying until its tokens expire.
         public var keyRotationSeconds = 604_800
         /// scrypt cost (log2 N); 15 in production, 10 is the floor (tests).

@@ -12,7 +12,8 @@ import Storage
 /// `mode: issue` (the manager): local and OIDC login, ES256 login and session tokens with key
 /// rotation, the JWKS, who sees which server, and the audit log; it owns the manager's store
 /// (SQLite or PostgreSQL). `mode: verify` (a gateway): answers `auth.verify` offline from the
-/// manager's JWKS, fetched and cached. Both modes serve `auth.verify`.
+/// manager's JWKS, fetched and cached. Both modes serve `auth.verify` and
+/// `auth.verify-enrolment` (agents' enrolment tokens, for the link listener).
 public actor AuthPlugin: Plugin {
     public static let id: PluginID = "auth"
     public static let summary = "identity: login (local, OIDC), ES256 tokens, JWKS, roles, audit; or offline token verification"
@@ -41,6 +42,9 @@ public actor AuthPlugin: Plugin {
         routes.answer(Contracts.Auth.Verify.self) { request, _ in
             try await verification.verify(request.token, with: verifier.get())
         }
+        routes.answer(Contracts.Auth.VerifyEnrolment.self) { request, _ in
+            try await EnrolmentVerification.verify(request, with: verifier.get())
+        }
         guard mode == .issue else { return }
         let gate = self.gate
         routes.answer(Manager.Login.self) { request, _ in try await gate.get().login(request) }
@@ -49,8 +53,10 @@ public actor AuthPlugin: Plugin {
         routes.answer(Manager.ListServers.self) { request, _ in try await gate.get().listServers(request) }
         routes.answer(Manager.ShowServer.self) { request, _ in try await gate.get().showServer(request) }
         routes.answer(Manager.QueryAudit.self) { request, _ in try await gate.get().queryAudit(request) }
+        routes.answer(Manager.AssignServer.self) { request, _ in try await gate.get().assignServer(request) }
         routes.answer(Manager.Authenticate.self) { request, _ in try await gate.get().authenticate(request) }
         routes.answer(Manager.RotateKey.self) { request, _ in try await gate.get().rotateKey(request) }
+        routes.answer(Manager.IssueEnrolmentToken.self) { request, _ in try await gate.get().issueEnrolmentToken(request) }
         routes.answer(Manager.JWKS.self) { _, _ in try await gate.get().keys.jwks() }
         routes.answer(Manager.OIDCStart.self) { request, _ in try await gate.get().startOIDC(request) }
         routes.answer(Manager.OIDCFinish.self) { request, _ in try await gate.get().finishOIDC(request) }

@@ -9,6 +9,9 @@ struct AuthSettings: Sendable {
     let loginLifetime: TimeInterval
     let maximumLoginAge: TimeInterval
     let sessionLifetime: TimeInterval
+    /// Enrolment tokens: the default and the longest lifetime.
+    let enrolmentLifetime: TimeInterval
+    let maximumEnrolmentLifetime: TimeInterval
     let keyRotation: TimeInterval
     let hasher: PasswordHasher
     let rateLimit: LoginRateLimiter.Policy
@@ -16,7 +19,7 @@ struct AuthSettings: Sendable {
     let bootstrap: AuthPlugin.Bootstrap
 
     /// Tokens of a retired key stay verifiable this long: the longest lifetime plus skew.
-    var retiredKeyLifetime: TimeInterval { max(loginLifetime, sessionLifetime) + 60 }
+    var retiredKeyLifetime: TimeInterval { max(loginLifetime, sessionLifetime, maximumEnrolmentLifetime) + 60 }
 
     init(_ config: AuthPlugin.Config, resolvePath: (String) -> String) throws(AuthError) {
         var storage: StoreLocation
@@ -35,12 +38,19 @@ struct AuthSettings: Sendable {
             ("maximumLoginAgeSeconds", config.maximumLoginAgeSeconds, 60...2_592_000),
             ("sessionLifetimeSeconds", config.sessionLifetimeSeconds, 30...3_600),
             ("keyRotationSeconds", config.keyRotationSeconds, 3_600...31_536_000),
+            ("enrolmentLifetimeSeconds", config.enrolmentLifetimeSeconds, 60...2_592_000),
+            ("maximumEnrolmentLifetimeSeconds", config.maximumEnrolmentLifetimeSeconds, 60...2_592_000),
         ] where !range.contains(value) {
             throw .badRequest("\(name) must be \(range.lowerBound)...\(range.upperBound), not \(value)")
         }
         guard config.maximumLoginAgeSeconds >= config.loginLifetimeSeconds else {
             throw .badRequest("maximumLoginAgeSeconds must be at least loginLifetimeSeconds")
         }
+        guard config.maximumEnrolmentLifetimeSeconds >= config.enrolmentLifetimeSeconds else {
+            throw .badRequest("maximumEnrolmentLifetimeSeconds must be at least enrolmentLifetimeSeconds")
+        }
+        enrolmentLifetime = TimeInterval(config.enrolmentLifetimeSeconds)
+        maximumEnrolmentLifetime = TimeInterval(config.maximumEnrolmentLifetimeSeconds)
         loginLifetime = TimeInterval(config.loginLifetimeSeconds)
         maximumLoginAge = TimeInterval(config.maximumLoginAgeSeconds)
         sessionLifetime = TimeInterval(config.sessionLifetimeSeconds)

@@ -112,16 +112,36 @@ public enum Manager {
         }
     }
 
-    /// Audit records, newest first: all for a superadmin, the tenants it administers for an admin.
+    /// Audit records: all for a superadmin, the tenants it administers for an admin. Newest
+    /// first (paging back with `beforeID`), or oldest first after `afterID` (following the log).
     public struct QueryAudit: Request {
         public static let topic: Topic = "manager.audit"
         public var loginToken: String
         public var beforeID: Int64?
+        /// Records with a larger ID, oldest first.
+        public var afterID: Int64?
+        /// Only this tenant's records (a tenant admin: one of its tenants).
+        public var tenant: String?
+        public var server: String?
+        public var action: String?
+        /// Records at or after this time.
+        public var since: Date?
+        /// Records before this time.
+        public var until: Date?
         public var limit: Int
         public var source: String
-        public init(loginToken: String, beforeID: Int64? = nil, limit: Int = 100, source: String) {
+        public init(
+            loginToken: String, beforeID: Int64? = nil, afterID: Int64? = nil, tenant: String? = nil, server: String? = nil, action: String? = nil,
+            since: Date? = nil, until: Date? = nil, limit: Int = 100, source: String
+        ) {
             self.loginToken = loginToken
             self.beforeID = beforeID
+            self.afterID = afterID
+            self.tenant = tenant
+            self.server = server
+            self.action = action
+            self.since = since
+            self.until = until
             self.limit = limit
             self.source = source
         }

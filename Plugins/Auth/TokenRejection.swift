@@ -26,6 +26,8 @@ public enum TokenRejection: Error, Sendable, Hashable, Codable, CustomStringConv
     case wrongServer(String)
     /// A login token where a session token is needed, or the reverse.
     case wrongType(String)
+    /// An enrolment token issued for another node than the one presenting it.
+    case wrongNode(String)
     /// The keys could not be fetched, so nothing can be verified.
     case keysUnavailable(String)
 
@@ -44,6 +46,7 @@ public enum TokenRejection: Error, Sendable, Hashable, Codable, CustomStringConv
         case .wrongAudience(let audience): "meant for \(audience)"
         case .wrongServer(let server): "scoped to server \(server)"
         case .wrongType(let type): "a \(type) token cannot be used here"
+        case .wrongNode(let node): "issued for node \(node)"
         case .keysUnavailable(let why): "the signing keys are unavailable: \(why)"
         }
     }

@@ -83,6 +83,17 @@ public actor TokenVerifier {
         return claims
     }
 
+    /// Checks an enrolment token presented by the agent `node` to the gateway `audience`:
+    /// signature, `typ: enrol`, issuer, expiry, audience, then `sub == node` (a token for
+    /// another node is ``TokenRejection/wrongNode(_:)``). Never cached: links are rare.
+    public func verifyEnrolment(_ token: String, node: String, audience: String) async throws(TokenRejection) -> EnrolmentClaims {
+        try await refreshIfStale()
+        let claims = try await verifySignature(token, kind: .enrol, as: EnrolmentClaims.self)
+        try check(iss: claims.iss, typ: claims.typ, kind: .enrol, exp: claims.exp, iat: claims.iat, aud: claims.aud, audience: audience)
+        guard claims.sub == node else { throw .wrongNode(claims.sub) }
+        return claims
+    }
+
     /// Fetches the JWKS now.
     public func refreshKeys() async throws(TokenRejection) {
         lastRefresh = now()

@@ -23,6 +23,10 @@ extension GRPCLinkPlugin {
         public var acceptedTokens: [String] = []
         /// A listener's file of `node: token` lines: a listed node must present its own token.
         public var tokensFile: String?
+        /// A listener also admits a node presenting an enrolment token the manager issued for
+        /// it and this gateway (`POST /v1/agents/enrolment-tokens`), checked offline by this
+        /// node's `auth` plugin (`auth.verify-enrolment`).
+        public var acceptEnrolmentTokens = false
         /// HTTP/2 keepalive: a dead peer is detected within this time.
         public var keepaliveSeconds = 15.0
         /// The dialler's first reconnect delay; each later one doubles, with jitter.

@@ -10,14 +10,16 @@ struct LinkService: WireService.ServiceProtocol {
     let logger: Logger
     let peers: ConnectedPeers
     let rendezvous: StreamRendezvous
+    let gatekeeper: LinkGatekeeper
+    let audit: LinkAuditTrail
 
     func control(
         request: StreamingServerRequest<WireFrame>, context: ServerContext
     ) async throws -> StreamingServerResponse<WireFrame> {
         StreamingServerResponse(of: WireFrame.self) { writer in
             let session = ListenerSession(
-                settings: settings, bus: bus, logger: logger, peers: peers, rendezvous: rendezvous,
-                connection: context.remotePeer, cancellation: context.cancellation)
+                settings: settings, bus: bus, logger: logger, peers: peers, rendezvous: rendezvous, gatekeeper: gatekeeper,
+                audit: audit, connection: context.remotePeer, cancellation: context.cancellation)
             try await session.run(request.messages, writer: writer)
             return [:]
         }

@@ -72,8 +72,8 @@ struct LinkSettings: Sendable {
             guard let token = config.token, !token.isEmpty else {
                 throw LinkConfigError("dial needs token: this node's link token, written ${ENV_NAME} or file:/path")
             }
-            guard config.acceptedTokens.isEmpty, config.tokensFile == nil else {
-                throw LinkConfigError("acceptedTokens and tokensFile are for listen; a dialler presents token")
+            guard config.acceptedTokens.isEmpty, config.tokensFile == nil, !config.acceptEnrolmentTokens else {
+                throw LinkConfigError("acceptedTokens, tokensFile and acceptEnrolmentTokens are for listen; a dialler presents token")
             }
             self.token = token
             admission = LinkAdmission(ownNode: node, acceptedTokens: [], nodeTokens: [:])
@@ -95,11 +95,13 @@ struct LinkSettings: Sendable {
                 }
                 nodeTokens = try TokenFile.parse(text, source: file)
             }
-            guard !config.acceptedTokens.isEmpty || !nodeTokens.isEmpty else {
-                throw LinkConfigError("listen needs acceptedTokens or a tokensFile with at least one node; otherwise no node could link")
+            guard !config.acceptedTokens.isEmpty || !nodeTokens.isEmpty || config.acceptEnrolmentTokens else {
+                throw LinkConfigError(
+                    "listen needs acceptedTokens or a tokensFile with at least one node, or acceptEnrolmentTokens: true; otherwise no node could link")
             }
             token = ""
-            admission = LinkAdmission(ownNode: node, acceptedTokens: config.acceptedTokens, nodeTokens: nodeTokens)
+            admission = LinkAdmission(
+                ownNode: node, acceptedTokens: config.acceptedTokens, nodeTokens: nodeTokens, acceptsEnrolmentTokens: config.acceptEnrolmentTokens)
         }
 
         guard config.keepaliveSeconds >= 1, config.keepaliveSeconds.isFinite else {

@@ -1,3 +1,4 @@
+import Contracts
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Kernel
@@ -14,7 +15,12 @@ struct Listener: Sendable {
     /// Serves until cancelled.
     func run() async throws {
         let service = LinkService(
-            settings: settings, bus: bus, logger: logger, peers: ConnectedPeers(), rendezvous: StreamRendezvous())
+            settings: settings, bus: bus, logger: logger, peers: ConnectedPeers(), rendezvous: StreamRendezvous(),
+            gatekeeper: LinkGatekeeper(admission: settings.admission, bus: bus, timeout: .seconds(5)),
+            audit: LinkAuditTrail(bus: bus, logger: logger))
+        if settings.admission.acceptsEnrolmentTokens, !bus.servedTopics.contains(Auth.VerifyEnrolment.topic) {
+            logger.warning("acceptEnrolmentTokens is on but no auth plugin on this node serves auth.verify-enrolment; enrolment tokens will be refused")
+        }
         let server = GRPCServer(transport: LinkTransports.server(address, settings), services: [service])
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await server.serve() }
@@ -22,6 +28,7 @@ struct Listener: Sendable {
                 logger.info("link listening", metadata: [
                     "link.listen": "\(bound)", "link.tls": "\(!settings.security.insecure)",
                     "link.clientCertificates": "\(settings.security.trustRoots != nil)",
+                    "link.enrolment": "\(settings.admission.acceptsEnrolmentTokens)",
                 ])
             }
         }

@@ -1,3 +1,4 @@
+import Contracts
 import GRPCCore
 import Kernel
 import Logging
@@ -11,6 +12,8 @@ struct ListenerSession: Sendable {
     let logger: Logger
     let peers: ConnectedPeers
     let rendezvous: StreamRendezvous
+    let gatekeeper: LinkGatekeeper
+    let audit: LinkAuditTrail
     /// The dialler's TCP address, shared by its Control and Stream RPCs.
     let connection: String
     let cancellation: ServerContext.RPCCancellationHandle
@@ -24,20 +27,24 @@ struct ListenerSession: Sendable {
         let first = try await frames.next()
         watchdog.cancel()
         guard let first, first.kind == .hello, first.hasHello else {
-            throw refuse(node: "?", "expected a hello first, got \(first.map { "frame kind \($0.kind.rawValue)" } ?? "the end of the stream")")
+            throw await refuse(node: "?", LinkRefusal("expected a hello first, got \(first.map { "frame kind \($0.kind.rawValue)" } ?? "the end of the stream")"))
         }
         let hello = first.hello
-        if let reason = settings.admission.refusal(node: hello.node, credential: hello.credential) {
-            throw refuse(node: hello.node, reason)
+        let enrolment: Auth.Enrolment?
+        do throws(LinkRefusal) {
+            enrolment = try await gatekeeper.admit(node: hello.node, credential: hello.credential)
+        } catch {
+            throw await refuse(node: hello.node, error)
         }
         let peer = NodeID(hello.node)
         let replaced = OneShot<Void>()
         if let reason = peers.register(peer, credential: hello.credential, connection: connection, close: {
             replaced.resolve(.success(()))
         }) {
-            throw refuse(node: hello.node, reason)
+            throw await refuse(node: hello.node, LinkRefusal(reason))
         }
         defer { peers.unregister(peer, connection: connection) }
+        if let enrolment { await audit.enrolled(enrolment, connection: connection) }
 
         var ack = WireFrame()
         ack.kind = .helloAck
@@ -83,10 +90,11 @@ struct ListenerSession: Sendable {
         logger.info("link closed by peer", metadata: ["link.node": "\(peer)", "link.peer": "\(connection)"])
     }
 
-    /// Logs a refused hello and returns the status the dialler sees.
-    private func refuse(node: String, _ reason: String) -> RPCError {
-        logger.warning("link refused", metadata: ["link.node": "\(node.prefix(128))", "link.peer": "\(connection)", "reason": "\(reason)"])
-        return RPCError(code: .permissionDenied, message: "link refused: \(reason)")
+    /// Logs and audits a refused hello and returns the status the dialler sees.
+    private func refuse(node: String, _ refusal: LinkRefusal) async -> RPCError {
+        logger.warning("link refused", metadata: ["link.node": "\(node.prefix(128))", "link.peer": "\(connection)", "reason": "\(refusal.reason)"])
+        await audit.refused(node: node, refusal, connection: connection)
+        return RPCError(code: refusal.unverifiable ? .unavailable : .permissionDenied, message: "link refused: \(refusal.reason)")
     }
 
     /// Opens a stream to a handler on the dialler's node: announce it on Control, then wait

@@ -14,6 +14,6 @@ struct Tether: AsyncParsableCommand {
             5 manager, gateway or agent unreachable, 6 denied (your role does not allow it).
             """,
         version: TetherVersion.current,
-        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self, ServerCommand.self, VersionCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self, ServerCommand.self, AgentCommand.self, VersionCommand.self, BenchCommand.self]
     )
 }

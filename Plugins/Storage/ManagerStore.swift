@@ -36,8 +36,10 @@ public protocol ManagerStore: Sendable {
     func gateways() async throws(StoreError) -> [Gateway]
     /// Records what an agent reported through its gateway; ownership is kept.
     func reportServer(id: String, gatewayID: String?, capabilities: [String]) async throws(StoreError)
-    /// Gives a server to a tenant (nil: unassigned).
-    func assignServer(id: String, tenantID: String?) async throws(StoreError)
+    /// Gives a server to a tenant (nil: unassigned), in one transaction; returns the tenant
+    /// that owned it before (nil: it was unassigned).
+    @discardableResult
+    func assignServer(id: String, tenantID: String?) async throws(StoreError) -> String?
     func server(id: String) async throws(StoreError) -> ManagedServer?
     /// Servers of these tenants, or every server for nil.
     func servers(tenantIDs: [String]?) async throws(StoreError) -> [ManagedServer]

@@ -26,14 +26,23 @@ extension SQLStore {
             conditions.append("tenant_id IN (\(Self.placeholders(count: tenantIDs.count, from: binds.count + 1)))")
             binds += tenantIDs.map(SQLValue.text)
         }
-        if let beforeID = filter.beforeID {
-            binds.append(.integer(beforeID))
-            conditions.append("id < $\(binds.count)")
+        func add(_ value: SQLValue, _ condition: (String) -> String) {
+            binds.append(value)
+            conditions.append(condition("$\(binds.count)"))
         }
+        if let serverID = filter.serverID { add(.text(serverID)) { "server_id = \($0)" } }
+        if let action = filter.action { add(.text(action)) { "action = \($0)" } }
+        if let since = filter.since { add(.integer(since.millisecondsSince1970)) { "at >= \($0)" } }
+        if let until = filter.until { add(.integer(until.millisecondsSince1970)) { "at < \($0)" } }
+        if let beforeID = filter.beforeID { add(.integer(beforeID)) { "id < \($0)" } }
+        if let afterID = filter.afterID { add(.integer(afterID)) { "id > \($0)" } }
         binds.append(.integer(Int64(filter.limit)))
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await database.query(
-            "SELECT id, at, actor, action, outcome, tenant_id, server_id, source, detail FROM audit \(whereClause) ORDER BY id DESC LIMIT $\(binds.count)",
+            """
+            SELECT id, at, actor, action, outcome, tenant_id, server_id, source, detail FROM audit \(whereClause)
+            ORDER BY id \(filter.oldestFirst ? "ASC" : "DESC") LIMIT $\(binds.count)
+            """,
             binds
         ).map(Self.auditEvent)
     }

@@ -46,12 +46,23 @@ extension SQLStore {
         }
     }
 
-    public func assignServer(id: String, tenantID: String?) async throws(StoreError) {
-        guard try await server(id: id) != nil else { throw .notFound("server \(id)") }
-        if let tenantID, try await tenant(id: tenantID) == nil { throw .notFound("tenant \(tenantID)") }
-        try await database.query(
-            "UPDATE servers SET tenant_id = $1, updated_at = $2 WHERE id = $3",
-            [.optionalText(tenantID), .integer(Date().millisecondsSince1970), .text(id)])
+    @discardableResult
+    public func assignServer(id: String, tenantID: String?) async throws(StoreError) -> String? {
+        let lock = database.dialect == .postgres ? " FOR UPDATE" : ""
+        return try await database.transaction { (sql: any SQLExecutor) async throws(StoreError) -> String? in
+            // The row stays locked (PostgreSQL; SQLite runs one transaction at a time) so the
+            // previous owner returned is the one this change replaced.
+            guard let row = try await sql.query("SELECT tenant_id FROM servers WHERE id = $1\(lock)", [.text(id)]).first else {
+                throw .notFound("server \(id)")
+            }
+            if let tenantID, try await sql.query("SELECT id FROM tenants WHERE id = $1", [.text(tenantID)]).isEmpty {
+                throw .notFound("tenant \(tenantID)")
+            }
+            try await sql.query(
+                "UPDATE servers SET tenant_id = $1, updated_at = $2 WHERE id = $3",
+                [.optionalText(tenantID), .integer(Date().millisecondsSince1970), .text(id)])
+            return try row.optionalText("tenant_id")
+        }
     }
 
     public func server(id: String) async throws(StoreError) -> ManagedServer? {

@@ -64,8 +64,11 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    /// Closes after the statement or transaction in progress (SQLite refuses to close a
+    /// connection with a statement running, and the connection must be closed before it goes).
     public func close() async {
-        try? await connection.close()
+        let connection = self.connection
+        _ = try? await lock.run { () async throws(StoreError) in try? await connection.close() }
     }
 
     @discardableResult

@@ -13,7 +13,7 @@ enum APIFixture {
 
     static func password(_ user: String) -> String { passwords["\(user.uppercased())_PASSWORD"] ?? "" }
 
-    static func yaml(port: Int, database: String, oidcIssuer: String?) -> String {
+    static func yaml(port: Int, storage: String, oidcIssuer: String?, apiSettings: String = "") -> String {
         let oidc = oidcIssuer.map {
             """
                   oidc:
@@ -30,7 +30,7 @@ enum APIFixture {
             plugins:
               - use: auth
                 with:
-                  storage: "sqlite:\(database)"
+                  storage: "\(storage)"
                   passwordCost: 10
                   rateLimit: {failuresPerAccount: 50, attemptsPerSource: 1000}
             \(oidc)      bootstrap:
@@ -45,16 +45,24 @@ enum APIFixture {
                       - {id: web-01, tenant: acme, gateway: gw-eu1, capabilities: [ipmi, serial-ipmi]}
                       - {id: db-01, tenant: globex, gateway: gw-us1}
               - use: api
-                with: {listen: "127.0.0.1:\(port)", maxBodyBytes: 4096}
+                with: {listen: "127.0.0.1:\(port)", maxBodyBytes: 4096\(apiSettings)}
             """
     }
 
     static func run<T: Sendable>(
-        port: Int = FreePort.find(), oidcIssuer: String? = nil, _ body: @Sendable (HTTPTestClient, RoleRunner) async throws -> T
+        port: Int = FreePort.find(), oidcIssuer: String? = nil, backend: APIBackend = .sqlite, apiSettings: String = "",
+        _ body: @Sendable (HTTPTestClient, RoleRunner) async throws -> T
     ) async throws -> T {
-        let database = NSTemporaryDirectory() + "tether-api-\(UUID().uuidString)/manager.db"
-        return try await TestNode.run(
-            yaml(port: port, database: database, oidcIssuer: oidcIssuer), plugins: [AuthPlugin.self, APIPlugin.self], node: "manager",
+        try await run(port: port, oidcIssuer: oidcIssuer, storage: try await backend.storage(), apiSettings: apiSettings, body)
+    }
+
+    /// The same on a given `storage` setting (a test that also writes to the store itself).
+    static func run<T: Sendable>(
+        port: Int = FreePort.find(), oidcIssuer: String? = nil, storage: String, apiSettings: String = "",
+        _ body: @Sendable (HTTPTestClient, RoleRunner) async throws -> T
+    ) async throws -> T {
+        try await TestNode.run(
+            yaml(port: port, storage: storage, oidcIssuer: oidcIssuer, apiSettings: apiSettings), plugins: [AuthPlugin.self, APIPlugin.self], node: "manager",
             environment: passwords
         ) { node in
             let client = HTTPTestClient(base: "http://127.0.0.1:\(port)")

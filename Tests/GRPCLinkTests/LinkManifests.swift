@@ -9,9 +9,11 @@ enum LinkManifests {
     /// A listening node with TLS (or plaintext when `certificates` is nil).
     static func listener(
         port: Int, certificates: TestCertificates?, accepted: [String] = [token], tokensFile: String? = nil,
-        extraPlugins: [String] = ["echo"], keepaliveSeconds: Double = 15, requireClientCertificates: Bool = false
+        extraPlugins: [String] = ["echo"], keepaliveSeconds: Double = 15, requireClientCertificates: Bool = false,
+        acceptEnrolmentTokens: Bool = false
     ) -> String {
         var with = ["listen: \"127.0.0.1:\(port)\"", "keepaliveSeconds: \(keepaliveSeconds)"]
+        if acceptEnrolmentTokens { with.append("acceptEnrolmentTokens: true") }
         if let certificates {
             with += ["certificate: \"\(certificates.serverCertificate)\"", "privateKey: \"\(certificates.serverKey)\""]
             if requireClientCertificates { with.append("trustRoots: \"\(certificates.caCertificate)\"") }

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `tether agent ...`: enrolling agents (superadmins).
+public struct AgentCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "agent",
+        abstract: "Enrol agents: tokens that let an agent link to its gateway.",
+        discussion: ExitStatus.help,
+        subcommands: [AgentEnrolmentTokenCommand.self])
+
+    public init() {}
+}
