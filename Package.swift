@@ -82,7 +82,7 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"), .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
-            path: "Plugins/APIProto", exclude: ["README.md", "Proto"]),
+            path: "Plugins/APIProto", exclude: ["README.md", "Proto", "sample.yaml"]),
         .executableTarget(
             name: "Standard",
             dependencies: [

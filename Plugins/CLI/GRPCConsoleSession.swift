@@ -13,14 +13,17 @@ struct GRPCConsoleSession {
     /// Renews the lease before the token expires (nil: the session ends with the token).
     var renewer: LeaseRenewer? = nil
 
-    /// Runs until `~.`, the end of input, or the gateway ending the stream; returns why it ended.
-    func run() async throws -> String {
+    /// Runs until `~.`, the end of input, or the gateway ending the stream; returns why it
+    /// ended, or that it was lost after going live (the call failed, or the agent went offline).
+    func run() async throws -> ConsoleOutcome {
         let raw = TerminalRawMode()
         defer { raw.restore() }
         FileHandleOutput.standardError("tether: connecting to \(server) (~. to quit, ~? for help)\r")
         let server = server
         let token = token
         let ended = EndReason()
+        let live = LiveFlag()
+        let agentOffline = LiveFlag()
         let (leases, leaseAnnouncements) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let (inputs, input) = AsyncStream<Tether_V1_ConsoleInput>.makeStream()
         // The keyboard is read once the console is open (`hello`), as on the WebSocket: a
@@ -41,7 +44,11 @@ struct GRPCConsoleSession {
                             for await message in inputs { try await writer.write(message) }
                         } onResponse: { response in
                             for try await message in response.messages {
-                                if case .hello = message.kind { hello.yield() }
+                                if case .hello = message.kind {
+                                    live.set()
+                                    hello.yield()
+                                }
+                                if case .end(let end) = message.kind, end.reason == .agentOffline { agentOffline.set() }
                                 Self.show(message, leases: leaseAnnouncements, ended: ended)
                             }
                             ended.set("the gateway closed the session")
@@ -60,7 +67,7 @@ struct GRPCConsoleSession {
                             return try await Task.sleep(for: .seconds(365 * 86_400))  // the call's own end says why
                         }
                         var parser = EscapeSequenceParser()
-                        for await chunk in StandardInputReader.bytes() {
+                        while case .bytes(let chunk) = await KeyboardInput.shared.next() {
                             for action in parser.feed(chunk) {
                                 switch action {
                                 case .send(let bytes): input.yield(.with { $0.kind = .data(Data(bytes)) })
@@ -73,7 +80,7 @@ struct GRPCConsoleSession {
                                 }
                             }
                         }
-                        ended.set("end of input")
+                        if !Task.isCancelled { ended.set("end of input") }
                         input.finish()
                     }
                     try await group.next()
@@ -82,6 +89,8 @@ struct GRPCConsoleSession {
             }
         } catch let error as CLIError {
             throw error
+        } catch where live.isSet && ended.value == nil {
+            return .lost("the gateway's connection failed: \(error)")
         } catch let error as RPCError where ended.value == nil {
             throw GRPCConsoleEnding.error(error, server: server, target: target)
         } catch where ended.value == nil {
@@ -89,7 +98,8 @@ struct GRPCConsoleSession {
         } catch {
             // ended already (~., end of input): what the cancelled call threw does not matter
         }
-        return ended.value ?? "closed"
+        if live.isSet, agentOffline.isSet { return .lost("the agent went offline") }
+        return .ended(ended.value ?? "closed")
     }
 
     /// One message from the gateway on the screen (console bytes, status lines) or to the renewer.

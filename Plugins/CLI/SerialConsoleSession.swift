@@ -20,14 +20,19 @@ struct SerialConsoleSession {
         var expiresAt: Int64?
     }
 
-    /// Runs until `~.`, the end of input, or the gateway closing; returns why it ended.
-    func run() async throws -> String {
+    static let gatewayClosed = "the gateway closed the session"
+
+    /// Runs until `~.`, the end of input, or the gateway closing; returns why it ended, or
+    /// that it was lost after going live (no close frame, or the agent went offline).
+    func run() async throws -> ConsoleOutcome {
         let raw = TerminalRawMode()
         defer { raw.restore() }
         FileHandleOutput.standardError("tether: connecting to \(server) (~. to quit, ~? for help)\r")
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(token)"
         let ended = EndReason()
+        let live = LiveFlag()
+        let agentOffline = LiveFlag()
         let (leases, leaseAnnouncements) = AsyncStream<Int64>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let renewer = renewer
         let close: WebSocketCloseFrame?
@@ -45,12 +50,14 @@ struct SerialConsoleSession {
                             case .text(let text):
                                 guard let control = try? JSONDecoder().decode(Control.self, from: Data(text.utf8)) else { continue }
                                 if let state = control.state {
+                                    if state == "live" { live.set() }
+                                    if state == "agent-offline" { agentOffline.set() }
                                     FileHandleOutput.standardError("\r\n[tether: \(state)\(control.reason.map { ": \($0)" } ?? "")]\r")
                                 }
                                 if control.type == "lease", let expiresAt = control.expiresAt { leaseAnnouncements.yield(expiresAt) }
                             }
                         }
-                        ended.set("the gateway closed the session")
+                        ended.set(Self.gatewayClosed)
                     }
                     if let renewer {
                         group.addTask {
@@ -62,7 +69,7 @@ struct SerialConsoleSession {
                     }
                     group.addTask {
                         var parser = EscapeSequenceParser()
-                        for await chunk in StandardInputReader.bytes() {
+                        while case .bytes(let chunk) = await KeyboardInput.shared.next() {
                             for action in parser.feed(chunk) {
                                 switch action {
                                 case .send(let bytes):
@@ -77,16 +84,21 @@ struct SerialConsoleSession {
                                 }
                             }
                         }
-                        ended.set("end of input")
+                        if !Task.isCancelled { ended.set("end of input") }
                     }
                     try await group.next()
                     group.cancelAll()
                 }
             }
         } catch {
+            if live.isSet, ended.value == nil { return .lost("the gateway's connection failed: \(error)") }
             throw CLIError.unreachable("console of \(server) failed: \(error)")
         }
+        if live.isSet, ended.value == nil || ended.value == Self.gatewayClosed, close == nil {
+            return .lost("the gateway's connection dropped")
+        }
+        if live.isSet, agentOffline.isSet { return .lost(close?.reason ?? "the agent went offline") }
         if let close, let reason = close.reason, !reason.isEmpty { ended.set(reason) }
-        return ended.value ?? "closed"
+        return .ended(ended.value ?? "closed")
     }
 }

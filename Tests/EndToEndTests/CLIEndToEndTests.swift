@@ -52,4 +52,65 @@ extension EndToEndTests {
         #expect(run.exitLine == "exit=0", "\(run.screen)")
         #expect(!run.sttyBefore.isEmpty && run.sttyBefore == run.sttyAfter)
     }
+
+    /// kill -9 of the gateway during an open terminal console: after the gateway's restart
+    /// the agent links again by itself and the console comes back live on its own, with the
+    /// same login (no new sign-in); a command typed afterwards reaches the VM, `~.` exits 0.
+    @Test(.enabled(if: Tmux.isInstalled, "needs tmux (Scripts/setup)"))
+    func terminalConsoleComesBackAfterTheGatewayIsKilledAndRestarted() async throws {
+        let deployment = try Deployment(lab: try Lab.required())
+        defer { deployment.remove() }
+        let gateway = Deployment.gateway("gw-1")
+        let manager = try await deployment.startManager(servers: [("lab-01", "gw-1")])
+        defer { manager.stop() }
+        let first = try await deployment.startGateway(gateway)
+        let agent = try await deployment.startAgent("agent-1", gateway: gateway, servers: ["lab-01"])
+        defer { agent.stop() }
+        try await first.waitForLog("routing.node=agent-1", timeout: .seconds(30))
+
+        let home = deployment.folder.appendingPathComponent("cli-home")
+        let environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "TETHER_MANAGER": "https://localhost:\(deployment.managerPort)", "TETHER_GATEWAY": "https://localhost:\(gateway.apiPort)",
+            "TETHER_CA_FILE": deployment.certificates.caCertificate,
+        ]
+        let login = try await CLIBinary.run(["login", "--user", "admin", "--password-stdin"], environment: environment, input: deployment.adminPassword + "\n")
+        #expect(login.status == 0, "\(login.standardError)")
+
+        let files = deployment.folder.appendingPathComponent("tty-reconnect")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        let lives = { (screen: String) in screen.components(separatedBy: "[tether: live]").count - 1 }
+        try await Tmux.with(environment: environment) { tmux in
+            try tmux.type(
+                "\(CLIBinary.url.path) server console lab-01 --terminal; echo \"exit=$?\" > \(files.path)/status; \(Tmux.path) -L \(tmux.socket) wait-for -S done",
+                enter: true)
+            try await tmux.waitForScreen("the console going live", timeout: .seconds(30)) { lives($0) == 1 }
+
+            first.kill()
+            try await tmux.waitForScreen("the loss reported", timeout: .seconds(20)) { $0.contains("[tether: connection lost") }
+            let second = try await deployment.startGateway(gateway)
+            defer { second.stop() }
+            try await second.waitForLog("routing.node=agent-1", timeout: .seconds(30))
+            try await tmux.waitForScreen("the console live again", timeout: .seconds(30)) { lives($0) == 2 }
+
+            var prompted = false
+            for _ in 0..<30 where !prompted {
+                try tmux.enter()
+                prompted = (try? await tmux.waitForScreen("the prompt", timeout: .seconds(2)) {
+                    $0.components(separatedBy: "[tether: live]").last?.contains("lab-01# ") == true
+                }) != nil
+            }
+            #expect(prompted, "no prompt after the reconnect: \((try? tmux.screen()) ?? "")")
+            try tmux.type("echo again-$((6*7))-ok", enter: true)
+            try await tmux.waitForScreen("the command's output", timeout: .seconds(20)) {
+                $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "again-42-ok" }
+            }
+            try tmux.enter()
+            try tmux.type("~.")
+            try await tmux.waitFor(channel: "done", timeout: .seconds(30))
+        }
+        let status = try String(contentsOf: files.appendingPathComponent("status"), encoding: .utf8)
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "exit=0")
+    }
 }

@@ -18,7 +18,7 @@ import Testing
     static var pluginFolders: [URL] {
         let folder = root.appendingPathComponent("Plugins")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !["Standard", "Contracts", "CLI", "Protocols"].contains($0) }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { !["Standard", "Contracts", "CLI", "Protocols", "APIProto"].contains($0) }.sorted().map { folder.appendingPathComponent($0) }
     }
 
     @Test func thereAreRoleManifests() {
@@ -40,9 +40,9 @@ import Testing
         _ = try await role.check()
     }
 
-    /// `CLI` and `Protocols` are not role plugins (no README plugin sections) but carry a
-    /// sample of the role they serve; it must load and build like a plugin's.
-    @Test(arguments: ["CLI", "Protocols"]) func libraryFoldersHaveALoadableSample(name: String) async throws {
+    /// `CLI`, `Protocols` and `APIProto` are not role plugins (no README plugin sections) but
+    /// carry a sample of the role they serve; it must load and build like a plugin's.
+    @Test(arguments: ["CLI", "Protocols", "APIProto"]) func libraryFoldersHaveALoadableSample(name: String) async throws {
         let sample = Self.root.appendingPathComponent("Plugins/\(name)/sample.yaml")
         let role = try Role(contentsOf: sample, registry: PluginRegistry(standardPlugins), node: "sample")
         _ = try await role.check()
