@@ -201,6 +201,8 @@ let package = Package(
             "Auth", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"), nioCore,
             logging, .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            "TetherAPIProto", .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         ], tests: [
             "Auth", "Contracts", "LabTesting", "PostgresTesting", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
             nioCore,
@@ -231,6 +233,15 @@ let package = Package(
                     .product(name: "GRPCCore", package: "grpc-swift-2"), .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 ],
                 path: "Tests/GatewayGRPCTests"),
+            // the manager's gRPC API against a manager node (auth + api) booted in-process
+            .testTarget(
+                name: "ManagerGRPCTests",
+                dependencies: [
+                    "API", "Auth", "TetherAPIProto", "Kernel", "KernelTesting", nioCore,
+                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                    .product(name: "GRPCCore", package: "grpc-swift-2"), .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                ],
+                path: "Tests/ManagerGRPCTests"),
             // a throw-away PostgreSQL cluster for tests (storage suite, end-to-end suite)
             .target(name: "PostgresTesting", dependencies: ["Storage", "KernelTesting", logging], path: "Tests/PostgresTesting"),
             // lab peers for tests: the QEMU + ipmi_sim VM lab (Scripts/lab), the OIDC provider mock

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Kernel
+import ServiceLifecycle
 
 /// The manager's REST/JSON API over Hummingbird: a thin edge that reads requests strictly
 /// and asks the `auth` plugin over the bus. An OpenAPI document is served at `/openapi.json`.
@@ -27,6 +28,10 @@ public struct APIPlugin: Plugin {
         public var auditStreamPollMilliseconds = 1000
         /// A stream client that takes no data for this long is cut off (1...3600).
         public var auditStreamWriteTimeoutSeconds = 30
+        /// Where to serve the gRPC API (`tether.v1.Manager`, HTTP/2): an IP literal and port,
+        /// port 0 picks one; none (the default): no gRPC. TLS with `certificateFile` and
+        /// `privateKeyFile` when they are set.
+        public var grpcListen: HostPort?
         public init() {}
     }
 
@@ -69,7 +74,24 @@ public struct APIPlugin: Plugin {
                 logger.info("api listening", metadata: ["listen": "\(scheme)://\(channel.localAddress.map { "\($0)" } ?? "?")"])
             },
             logger: logger)
-        try await app.run()
+        guard let grpcListen = config.grpcListen else { return try await app.run() }
+        let grpc = ManagerGRPCListener(
+            address: grpcListen, tls: tlsPaths(),
+            service: ManagerGRPCService(bus: context.bus, timeout: routes.timeout, auditStream: routes.auditStream),
+            maxMessageBytes: config.maxBodyBytes, logger: logger)
+        // The HTTP application returns on graceful shutdown; the gRPC listener goes with it.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask { try await cancelWhenGracefulShutdown { try await grpc.run() } }
+            try await group.next()
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+    }
+
+    private func tlsPaths() -> (certificate: String, privateKey: String)? {
+        guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return nil }
+        return (context.resolvePath(certificate).path, context.resolvePath(key).path)
     }
 
     /// HTTP/1.1, in TLS when a certificate is configured (files read now, at start).

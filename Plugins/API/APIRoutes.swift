@@ -99,7 +99,12 @@ struct APIRoutes: Sendable {
     }
 
     static func bearer(_ request: Request) throws -> String {
-        guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+        try bearer(authorization: request.headers[.authorization])
+    }
+
+    /// The token of an `Authorization: Bearer TOKEN` header or gRPC metadata value.
+    static func bearer(authorization header: String?) throws -> String {
+        guard let header, header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             throw APIError(.unauthorized, code: "unauthenticated", "send the login token as Authorization: Bearer TOKEN")
         }
         return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
