@@ -4,6 +4,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Kernel
 import ServiceLifecycle
+import TetherAPIProto
 
 /// The manager's REST/JSON API over Hummingbird: a thin edge that reads requests strictly
 /// and asks the `auth` plugin over the bus. An OpenAPI document is served at `/openapi.json`.
@@ -75,23 +76,18 @@ public struct APIPlugin: Plugin {
             },
             logger: logger)
         guard let grpcListen = config.grpcListen else { return try await app.run() }
-        let grpc = ManagerGRPCListener(
-            address: grpcListen, tls: tlsPaths(),
-            service: ManagerGRPCService(bus: context.bus, timeout: routes.timeout, auditStream: routes.auditStream),
-            maxMessageBytes: config.maxBodyBytes, logger: logger)
+        let grpc = GRPCListener(
+            host: grpcListen.host, port: grpcListen.port, tls: tlsPaths(),
+            services: [ManagerGRPCService(bus: context.bus, timeout: routes.timeout, auditStream: routes.auditStream)],
+            // As REST's maxBodyBytes: requests are small; a larger one is refused unread.
+            maxRequestBytes: config.maxBodyBytes, name: "api", logger: logger)
         // The HTTP application returns on graceful shutdown; the gRPC listener goes with it.
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            group.addTask { try await cancelWhenGracefulShutdown { try await grpc.run() } }
-            try await group.next()
-            group.cancelAll()
-            try await group.waitForAll()
-        }
+        try await grpc.run(beside: { try await app.run() })
     }
 
-    private func tlsPaths() -> (certificate: String, privateKey: String)? {
+    private func tlsPaths() -> GRPCListener.TLSFiles? {
         guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return nil }
-        return (context.resolvePath(certificate).path, context.resolvePath(key).path)
+        return .init(certificate: context.resolvePath(certificate).path, privateKey: context.resolvePath(key).path)
     }
 
     /// HTTP/1.1, in TLS when a certificate is configured (files read now, at start).

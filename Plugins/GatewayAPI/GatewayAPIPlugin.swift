@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTLS
 import Kernel
 import ServiceLifecycle
+import TetherAPIProto
 
 /// The gateway's client surface: REST/JSON for power, boot, BMC facts and the event log,
 /// WebSocket serial consoles, and `/openapi.json`. Every request is checked against the
@@ -49,26 +50,22 @@ public struct GatewayAPIPlugin: Plugin {
             },
             logger: logger)
         guard let grpcListen = config.grpcListen else { return try await app.run() }
-        let grpc = GatewayGRPCListener(
-            address: grpcListen, tls: tlsPaths(),
-            service: GatewayGRPCService(
-                servers: ServerOperations(bus: context.bus, authorizer: authorizer, timeout: timeout),
-                sessions: SessionOperations(bus: context.bus, authorizer: authorizer, timeout: timeout), admission: admission,
-                requestTimeout: timeout, idleTimeout: idleTimeout, maxMessageBytes: config.maxWebSocketFrameBytes, logger: logger),
-            advertisement: advertisement, logger: logger)
+        let service = GatewayGRPCService(
+            servers: ServerOperations(bus: context.bus, authorizer: authorizer, timeout: timeout),
+            sessions: SessionOperations(bus: context.bus, authorizer: authorizer, timeout: timeout), admission: admission,
+            requestTimeout: timeout, idleTimeout: idleTimeout, maxMessageBytes: config.maxWebSocketFrameBytes, logger: logger)
+        let grpc = GRPCListener(
+            host: grpcListen.host, port: grpcListen.port, tls: tlsPaths(), services: [service],
+            // A console `data` message carries at most maxWebSocketFrameBytes; room for framing.
+            maxRequestBytes: config.maxWebSocketFrameBytes + 1024, name: "gateway", logger: logger,
+            onBound: { [advertisement] port, tls in advertisement.publish(port: port, tls: tls) })
         // The HTTP application returns on graceful shutdown; the gRPC listener goes with it.
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            group.addTask { try await cancelWhenGracefulShutdown { try await grpc.run() } }
-            try await group.next()
-            group.cancelAll()
-            try await group.waitForAll()
-        }
+        try await grpc.run(beside: { try await app.run() })
     }
 
-    private func tlsPaths() -> (certificate: String, privateKey: String)? {
+    private func tlsPaths() -> GRPCListener.TLSFiles? {
         guard let certificate = config.certificateFile, let key = config.privateKeyFile else { return nil }
-        return (context.resolvePath(certificate).path, context.resolvePath(key).path)
+        return .init(certificate: context.resolvePath(certificate).path, privateKey: context.resolvePath(key).path)
     }
 
     private func tlsConfiguration() throws -> TLSConfiguration? {
