@@ -20,31 +20,15 @@ enum GRPCConsoleEnding {
     /// The CLI error for a failed `SerialConsole` call: a gateway refusal (its status and
     /// `tether-error` code) as the REST API's answer would be; anything else as unreachable.
     static func error(_ error: RPCError, server: String, target: GRPCTarget) -> CLIError {
-        let code = error.metadata[stringValues: "tether-error"].first(where: { _ in true })
+        let code = GRPCStatusMapping.code(of: error)
         guard code != nil || refusalCodes.contains(error.code) else {
             return .unreachable(
                 "console of \(server) failed: cannot reach the gateway's gRPC API at \(target.authority): \(error.message) "
                     + "(check that the gateway runs, and TETHER_CA_FILE for a private CA; --transport websocket avoids gRPC)")
         }
-        return CLIError.fromGateway(status: httpStatus(error.code), code: code, message: error.message.isEmpty ? nil : error.message)
+        return CLIError.fromGateway(status: GRPCStatusMapping.httpStatus(for: error.code), code: code, message: error.message.isEmpty ? nil : error.message)
     }
 
     /// Statuses only a gateway (not the transport) answers with.
     static let refusalCodes: Set<RPCError.Code> = [.unauthenticated, .permissionDenied, .notFound, .invalidArgument, .resourceExhausted]
-
-    /// The HTTP status the gateway maps to each gRPC status (see gateway-api's README).
-    static func httpStatus(_ code: RPCError.Code) -> Int {
-        switch code {
-        case .invalidArgument: 400
-        case .unauthenticated: 401
-        case .permissionDenied: 403
-        case .notFound: 404
-        case .aborted: 409
-        case .resourceExhausted: 429
-        case .unimplemented: 501
-        case .unavailable: 503
-        case .deadlineExceeded: 504
-        default: 500
-        }
-    }
 }

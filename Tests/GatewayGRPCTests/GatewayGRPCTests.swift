@@ -26,7 +26,7 @@ import TetherAPIProto
             let error = try await Self.refusal { _ = try await gateway.client.getPower(.with { $0.server = "lab-01" }, metadata: GRPCGateway.bearer("admin-lab-02")) }
             #expect(error.code == .permissionDenied)
             #expect(error.message.contains("this token is for server lab-02, not lab-01"), "\(error.message)")
-            #expect(error.metadata[stringValues: "tether-error"].first(where: { _ in true }) == "denied")
+            #expect(GRPCStatusMapping.code(of: error) == "denied")
             let console = try await Self.refusal {
                 try await ConsoleProbe.with(gateway, token: "admin-lab-02") { probe in _ = try await probe.next() }
             }

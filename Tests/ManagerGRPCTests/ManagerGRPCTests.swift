@@ -20,7 +20,7 @@ import TetherAPIProto
     }
 
     static func tetherError(_ error: RPCError?) -> String? {
-        error?.metadata[stringValues: "tether-error"].first(where: { _ in true })
+        error.flatMap(GRPCStatusMapping.code(of:))
     }
 
     /// The gRPC status the REST status maps to.
