@@ -52,20 +52,17 @@ final class KeyboardInput: Sendable {
         }
     }
 
+    /// Hands `read` to the waiting reader, or keeps it for the next one.
     private func deliver(_ read: Read) {
         let waiter: CheckedContinuation<Read, Never>? = state.withLock { state in
+            if case .endOfInput = read { state.ended = true }
             if let waiter = state.waiter {
                 state.waiter = nil
                 return waiter
             }
-            switch read {
-            case .bytes(let bytes): state.chunks.append(bytes)
-            case .endOfInput: state.ended = true
-            case .cancelled: break
-            }
+            if case .bytes(let bytes) = read { state.chunks.append(bytes) }
             return nil
         }
-        if read == .endOfInput { state.withLock { $0.ended = true } }
         waiter?.resume(returning: read)
     }
 

@@ -21,22 +21,14 @@ extension EndToEndTests {
         defer { agent.stop() }
         try await gatewayProcess.waitForLog("routing.node=agent-1", timeout: .seconds(30))
 
-        let home = deployment.folder.appendingPathComponent("cli-home")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        // The certificate names localhost (and 127.0.0.1): a TLS client cannot send an IP address as SNI.
-        let untrusting = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-            "TETHER_MANAGER": "https://localhost:\(deployment.managerPort)", "TETHER_GATEWAY": "https://localhost:\(gateway.apiPort)",
-        ]
+        let untrusting = try Self.cliEnvironment(deployment, gateway: gateway, trustingTheCA: false)
         let login = ["login", "--user", "admin", "--password-stdin"]
         let refused = try await CLIBinary.run(login, environment: untrusting, input: deployment.adminPassword + "\n")
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("TETHER_CA_FILE"), "\(refused.standardError)")
         #expect(refused.standardError.lowercased().contains("certificate"), "\(refused.standardError)")
 
-        var environment = untrusting
-        environment["TETHER_CA_FILE"] = deployment.certificates.caCertificate
+        let environment = try Self.cliEnvironment(deployment, gateway: gateway, trustingTheCA: true)
         let loggedIn = try await CLIBinary.run(login, environment: environment, input: deployment.adminPassword + "\n")
         #expect(loggedIn.status == 0, "\(loggedIn.standardError)")
         let list = try await CLIBinary.run(["server", "list", "-o", "json"], environment: environment)
@@ -68,13 +60,7 @@ extension EndToEndTests {
         defer { agent.stop() }
         try await first.waitForLog("routing.node=agent-1", timeout: .seconds(30))
 
-        let home = deployment.folder.appendingPathComponent("cli-home")
-        let environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-            "TETHER_MANAGER": "https://localhost:\(deployment.managerPort)", "TETHER_GATEWAY": "https://localhost:\(gateway.apiPort)",
-            "TETHER_CA_FILE": deployment.certificates.caCertificate,
-        ]
+        let environment = try Self.cliEnvironment(deployment, gateway: gateway, trustingTheCA: true)
         let login = try await CLIBinary.run(["login", "--user", "admin", "--password-stdin"], environment: environment, input: deployment.adminPassword + "\n")
         #expect(login.status == 0, "\(login.standardError)")
 
@@ -94,23 +80,28 @@ extension EndToEndTests {
             try await second.waitForLog("routing.node=agent-1", timeout: .seconds(30))
             try await tmux.waitForScreen("the console live again", timeout: .seconds(30)) { lives($0) == 2 }
 
-            var prompted = false
-            for _ in 0..<30 where !prompted {
-                try tmux.enter()
-                prompted = (try? await tmux.waitForScreen("the prompt", timeout: .seconds(2)) {
-                    $0.components(separatedBy: "[tether: live]").last?.contains("lab-01# ") == true
-                }) != nil
-            }
-            #expect(prompted, "no prompt after the reconnect: \((try? tmux.screen()) ?? "")")
-            try tmux.type("echo again-$((6*7))-ok", enter: true)
-            try await tmux.waitForScreen("the command's output", timeout: .seconds(20)) {
-                $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "again-42-ok" }
-            }
+            try await tmux.pressEnterUntilPrompt("lab-01# ")
+            try await tmux.typeAndWaitForLine("echo again-$((6*7))-ok", line: "again-42-ok")
             try tmux.enter()
             try tmux.type("~.")
             try await tmux.waitFor(channel: "done", timeout: .seconds(30))
         }
         let status = try String(contentsOf: files.appendingPathComponent("status"), encoding: .utf8)
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "exit=0")
+    }
+
+    /// The CLI's environment against `deployment`: a private home and XDG folders, the manager
+    /// and `gateway` by the name their certificate carries (localhost: a TLS client cannot
+    /// send an IP address as SNI), and the deployment's CA when trusted.
+    static func cliEnvironment(_ deployment: Deployment, gateway: Deployment.Gateway, trustingTheCA: Bool) throws -> [String: String] {
+        let home = deployment.folder.appendingPathComponent("cli-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "TETHER_MANAGER": "https://localhost:\(deployment.managerPort)", "TETHER_GATEWAY": "https://localhost:\(gateway.apiPort)",
+        ]
+        if trustingTheCA { environment["TETHER_CA_FILE"] = deployment.certificates.caCertificate }
+        return environment
     }
 }

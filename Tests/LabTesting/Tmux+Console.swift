@@ -22,19 +22,8 @@ extension Tmux {
             "stty -a > \(files.path)/before; \(command); echo \"exit=$?\" > \(files.path)/status; "
                 + "stty -a > \(files.path)/after; \(Tmux.path) -L \(socket) wait-for -S \(done)", enter: true)
         try await waitForScreen("the console going live", timeout: .seconds(30)) { $0.contains("[tether: live]") }
-        // The VM may be anywhere in its boot: press Enter (bounded) until a fresh prompt shows.
-        var prompted = false
-        for _ in 0..<30 where !prompted {
-            try enter()
-            prompted = (try? await waitForScreen("the prompt", timeout: .seconds(2)) {
-                $0.components(separatedBy: "[tether: live]").last?.contains(prompt) == true
-            }) != nil
-        }
-        guard prompted else { throw LabFailure("no \(prompt) prompt: \((try? screen()) ?? "")") }
-        try type("echo TETHER-$((6*7))-MARK", enter: true)
-        try await waitForScreen("the command's output", timeout: .seconds(20)) {
-            $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "TETHER-42-MARK" }
-        }
+        try await pressEnterUntilPrompt(prompt)
+        try await typeAndWaitForLine("echo TETHER-$((6*7))-MARK", line: "TETHER-42-MARK")
         try enter()
         try type("~.")
         try await waitFor(channel: done, timeout: .seconds(30))
@@ -42,5 +31,26 @@ extension Tmux {
         return ConsoleRun(
             exitLine: read("status").trimmingCharacters(in: .whitespacesAndNewlines), sttyBefore: read("before"), sttyAfter: read("after"),
             screen: try screen())
+    }
+
+    /// The VM may be anywhere in its boot: presses Enter (at most 30 times) until `prompt`
+    /// shows after the last `[tether: live]`.
+    public func pressEnterUntilPrompt(_ prompt: String) async throws {
+        for _ in 0..<30 {
+            try enter()
+            let shown = (try? await waitForScreen("the prompt", timeout: .seconds(2)) {
+                $0.components(separatedBy: "[tether: live]").last?.contains(prompt) == true
+            }) != nil
+            if shown { return }
+        }
+        throw LabFailure("no \(prompt) prompt: \((try? screen()) ?? "")")
+    }
+
+    /// Types `command` + Enter and waits until a screen line is exactly `line`.
+    public func typeAndWaitForLine(_ command: String, line: String) async throws {
+        try type(command, enter: true)
+        try await waitForScreen("the command's output", timeout: .seconds(20)) {
+            $0.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == line }
+        }
     }
 }
