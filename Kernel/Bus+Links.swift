@@ -66,7 +66,7 @@ extension Bus {
                 ?? .remote(code: "internal", message: "undecodable failure from \(envelope.from.node)")
             core.pending.resolve(envelope.correlation, from: envelope.from.node, with: .failure(error))
         case .send, .ask:
-            Task { await self.serve(envelope) }
+            Task.immediate { await self.serve(envelope) }
         case .open:
             core.logger.warning("stream opening delivered as an envelope; links must call accept", metadata: ["bus.topic": "\(envelope.topic)"])
         }

@@ -38,6 +38,7 @@ enum LinkTransports {
             config.connection.keepalive = .init(
                 time: settings.keepalive / 2, timeout: settings.keepalive / 2, allowWithoutCalls: true)
             config.connection.maxIdleTime = nil
+            config.connection.flushCoalescing = nil
             config.channelDebuggingCallbacks.onCreateTCPConnection = LinkChannelSetup.configure
         }
         return try HTTP2ClientTransport.Posix(target: resolvable, transportSecurity: transportSecurity, config: config)
@@ -70,6 +71,7 @@ enum LinkTransports {
             config.connection.keepalive = .init(
                 time: settings.keepalive / 2, timeout: settings.keepalive / 2,
                 clientBehavior: .init(minPingIntervalWithoutCalls: .seconds(1), allowWithoutCalls: true))
+            config.connection.flushCoalescing = nil
             config.channelDebuggingCallbacks.onAcceptTCPConnection = LinkChannelSetup.configure
         }
         return HTTP2ServerTransport.Posix(address: socket, transportSecurity: transportSecurity, config: config)
