@@ -55,8 +55,10 @@ extension Bus {
     /// Hands the bus an envelope that arrived over a link. The link must already have
     /// stamped `from.node` with its authenticated peer.
     ///
-    /// Sends and asks run in their own tasks so a slow handler never stalls the link; the
-    /// reply or failure of an ask goes back over the link it came from.
+    /// Sends and asks run in their own tasks so a slow handler never stalls the link; each
+    /// task starts at once in the caller's thread (up to its first suspension, usually the
+    /// hop onto the plugin's actor) instead of waiting for the scheduler. The reply or
+    /// failure of an ask goes back over the link it came from.
     public func receive(_ envelope: Envelope) async {
         switch envelope.kind {
         case .reply:

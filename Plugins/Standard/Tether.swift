@@ -16,4 +16,10 @@ struct Tether: AsyncParsableCommand {
         version: TetherVersion.current,
         subcommands: [RunCommand.self, CheckCommand.self, PluginsCommand.self, LoginCommand.self, LogoutCommand.self, WhoAmICommand.self, ServerCommand.self, AgentCommand.self, VersionCommand.self, BenchCommand.self]
     )
+
+    /// Picks the task executor (``ConcurrencyExecutor``), then parses and runs the command.
+    static func main() async {
+        ConcurrencyExecutor.install()
+        await main(nil)
+    }
 }
