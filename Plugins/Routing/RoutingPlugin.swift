@@ -75,7 +75,7 @@ public actor RoutingPlugin: Plugin {
                     }
                 }
             }
-            group.addTask { try? await cancelWhenGracefulShutdown { await self.uplink.run() } }
+            group.addTask { await cancelWhenGracefulShutdown { await self.uplink.run() } }
             group.addTask {
                 await self.discover(self.bus.node)
                 let interval = Duration.seconds(self.config.refreshSeconds)

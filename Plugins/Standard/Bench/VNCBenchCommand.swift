@@ -39,7 +39,7 @@ struct VNCBenchCommand: AsyncParsableCommand {
                 var round: [VNCThroughputRun] = []
                 round.append(try await VNCBenchViewer.measure(
                     "websockify alone", url: "ws://127.0.0.1:\(websockifyPort)/", token: nil, duration: duration,
-                    cpu: { VNCBenchCPU.ownSeconds + websockify.cpuSeconds }))
+                    cpu: { VNCBenchCPU.ownSeconds + websockify.cpuSeconds }, relayCPU: { websockify.cpuSeconds }))
                 for compress in [false, true] {
                     let label = "gateway + link + agent, LZ4 \(compress ? "on" : "off")"
                     round.append(try await VNCBenchChain.run(vncPort: frames.port, compressStreams: compress) { chain in
@@ -67,7 +67,10 @@ struct VNCBenchCommand: AsyncParsableCommand {
             for run in round {
                 print(run.label.padding(toLength: 40, withPad: " ", startingAt: 0)
                     + String(format: " %8.1f MB/s  %7.1f updates/s  %6.2f CPU ms/MB", run.megabytesPerSecond, run.updatesPerSecond,
-                           run.cpuMillisecondsPerMegabyte))
+                           run.cpuMillisecondsPerMegabyte)
+                    + (run.relayCPUMillisecondsPerMegabyte.map {
+                        String(format: " (websockify %.2f, VNC server + viewer %.2f)", $0, run.cpuMillisecondsPerMegabyte - $0)
+                    } ?? ""))
             }
             guard let baseline = round.first?.megabytesPerSecond, baseline > 0 else { continue }
             for run in round.dropFirst() {
