@@ -29,6 +29,7 @@ struct APIRoutes: Sendable {
         registerOwnership(on: router)
         registerInventory(on: router)
         registerEnrolment(on: router)
+        registerAgentRevocation(on: router)
         router.get("/.well-known/jwks.json") { _, _ in try await Self.json(bus.ask(Manager.JWKS(), timeout: timeout)) }
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))

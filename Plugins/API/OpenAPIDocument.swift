@@ -129,6 +129,11 @@ enum OpenAPIDocument {
           "responses": {"201": {"description": "the enrolment token", "content": {"application/json": {"schema": {"type": "object", "required": ["token", "node", "gateway", "tokenID"], "properties": {
             "token": {"$ref": "#/components/schemas/IssuedToken"}, "node": {"type": "string"}, "gateway": {"type": "string"}, "tokenID": {"type": "string", "description": "the jti, as the audit records name it"}}}}}},
             "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
+        "/v1/agents/{node}/revoke": {"post": {"summary": "Revoke the agent node: every credential it holds now is refused at every gateway until it enrols again with a new enrolment token (superadmins only; audited as agent.revoked)", "security": [{"login": []}],
+          "parameters": [{"name": "node", "in": "path", "required": true, "schema": {"type": "string", "maxLength": 128}}],
+          "responses": {"200": {"description": "the revocation", "content": {"application/json": {"schema": {"type": "object", "required": ["node", "revokedAt"], "properties": {
+            "node": {"type": "string"}, "revokedAt": {"type": "string", "format": "date-time", "description": "credentials issued at or before this time are refused"}}}}}},
+            "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}},
         "/.well-known/jwks.json": {"get": {"summary": "The public token signing keys (ES256)",
           "responses": {"200": {"description": "JWKS", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/JWKS"}}}}}}},
         "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}}

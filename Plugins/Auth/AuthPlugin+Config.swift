@@ -30,6 +30,12 @@ extension AuthPlugin {
         /// The longest enrolment token the manager signs (`ttlSeconds` above it is refused).
         /// A retired signing key stays published this long, so its enrolment tokens keep working.
         public var maximumEnrolmentLifetimeSeconds = 86_400
+        /// Lifetime of the credential an agent gets for its enrolment token; the agent enrols
+        /// again after it. A retired signing key stays published this long.
+        public var agentCredentialLifetimeSeconds = 31_536_000
+        /// `verify` mode: how often the manager's agent revocation list is fetched (over the
+        /// link, `auth.agent-revocations`); an older list is refreshed before it is used.
+        public var agentRevocationRefreshSeconds = 30
         /// A new signing key this often; the old one keeps verifying until its tokens expire.
         public var keyRotationSeconds = 604_800
         /// scrypt cost (log2 N); 15 in production, 10 is the floor (tests).

@@ -12,8 +12,10 @@ import Storage
 /// `mode: issue` (the manager): local and OIDC login, ES256 login and session tokens with key
 /// rotation, the JWKS, who sees which server, and the audit log; it owns the manager's store
 /// (SQLite or PostgreSQL). `mode: verify` (a gateway): answers `auth.verify` offline from the
-/// manager's JWKS, fetched and cached. Both modes serve `auth.verify` and
-/// `auth.verify-enrolment` (agents' enrolment tokens, for the link listener).
+/// manager's JWKS, fetched and cached. Both modes serve `auth.verify`,
+/// `auth.verify-enrolment` (agents' enrolment tokens, for the link listener) and
+/// `auth.verify-agent` (agents' own credentials, checked against the manager's revocation
+/// list: its store in issue mode, `auth.agent-revocations` asked over the link in verify mode).
 public actor AuthPlugin: Plugin {
     public static let id: PluginID = "auth"
     public static let summary = "identity: login (local, OIDC), ES256 tokens, JWKS, roles, audit; or offline token verification"
@@ -26,6 +28,8 @@ public actor AuthPlugin: Plugin {
     let now: @Sendable () -> Date
     let gate = ServiceGate<AuthService>()
     let verifierGate = ServiceGate<TokenVerifier>()
+    /// `verify` mode: the manager's agent revocation list.
+    let revocationList: AgentRevocationList
 
     public init(config: Config, context: PluginContext) throws {
         self.mode = config.mode
@@ -34,6 +38,7 @@ public actor AuthPlugin: Plugin {
         self.auditLog = try AuditLogSettings(config) { context.resolvePath($0).path }
         self.context = context
         self.now = { Date() }
+        self.revocationList = AgentRevocationList(refreshInterval: settings.agentRevocationRefresh, bus: context.bus, logger: context.logger)
     }
 
     public nonisolated func routes(_ routes: inout Routes) {
@@ -45,8 +50,23 @@ public actor AuthPlugin: Plugin {
         routes.answer(Contracts.Auth.VerifyEnrolment.self) { request, _ in
             try await EnrolmentVerification.verify(request, with: verifier.get())
         }
-        guard mode == .issue else { return }
         let gate = self.gate
+        let revocationList = self.revocationList
+        let revocations: AgentCredentialVerification.Revocations
+        if mode == .issue {
+            revocations = { try await gate.get().agentRevocationTable() }
+        } else {
+            revocations = { try await revocationList.current() }
+        }
+        let now = self.now
+        routes.answer(Contracts.Auth.VerifyAgentCredential.self) { request, _ in
+            try await AgentCredentialVerification.verify(request, with: verifier.get(), revocations: revocations, now: now())
+        }
+        routes.answer(Contracts.Auth.KnownAgentRevocations.self) { _, _ in try await revocations() }
+        guard mode == .issue else { return }
+        routes.answer(Contracts.Auth.RedeemEnrolment.self) { request, _ in try await gate.get().redeemEnrolment(request) }
+        routes.answer(Contracts.Auth.AgentRevocations.self) { _, _ in try await gate.get().agentRevocationTable() }
+        routes.answer(Manager.RevokeAgent.self) { request, _ in try await gate.get().revokeAgent(request) }
         routes.answer(Manager.Login.self) { request, _ in try await gate.get().login(request) }
         routes.answer(Manager.Refresh.self) { request, _ in try await gate.get().refresh(request) }
         routes.answer(Manager.IssueSessionToken.self) { request, _ in try await gate.get().issueSessionToken(request) }
@@ -121,7 +141,8 @@ public actor AuthPlugin: Plugin {
             source: HTTPJWKSSource(url: verification.jwks, client: http))
         await verifierGate.open(verifier)
         context.logger.info("auth verifying", metadata: ["jwks": "\(verification.jwks)", "audience": "\(verification.audience)"])
-        try? await gracefulShutdown()
+        let revocations = revocationList
+        await cancelWhenGracefulShutdown { await revocations.maintain() }
         await verifierGate.close(.unavailable("the auth plugin has stopped"))
         try? await http.shutdown()
     }

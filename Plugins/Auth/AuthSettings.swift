@@ -13,13 +13,17 @@ struct AuthSettings: Sendable {
     let enrolmentLifetime: TimeInterval
     let maximumEnrolmentLifetime: TimeInterval
     let keyRotation: TimeInterval
+    /// Agent credentials' lifetime.
+    let agentCredentialLifetime: TimeInterval
+    /// `verify` mode: the age at which the agent revocation list is fetched again.
+    let agentRevocationRefresh: TimeInterval
     let hasher: PasswordHasher
     let rateLimit: LoginRateLimiter.Policy
     let oidc: OIDCSettings?
     let bootstrap: AuthPlugin.Bootstrap
 
     /// Tokens of a retired key stay verifiable this long: the longest lifetime plus skew.
-    var retiredKeyLifetime: TimeInterval { max(loginLifetime, sessionLifetime, maximumEnrolmentLifetime) + 60 }
+    var retiredKeyLifetime: TimeInterval { max(loginLifetime, sessionLifetime, maximumEnrolmentLifetime, agentCredentialLifetime) + 60 }
 
     init(_ config: AuthPlugin.Config, resolvePath: (String) -> String) throws(AuthError) {
         var storage: StoreLocation
@@ -40,6 +44,8 @@ struct AuthSettings: Sendable {
             ("keyRotationSeconds", config.keyRotationSeconds, 3_600...31_536_000),
             ("enrolmentLifetimeSeconds", config.enrolmentLifetimeSeconds, 60...2_592_000),
             ("maximumEnrolmentLifetimeSeconds", config.maximumEnrolmentLifetimeSeconds, 60...2_592_000),
+            ("agentCredentialLifetimeSeconds", config.agentCredentialLifetimeSeconds, 3_600...315_360_000),
+            ("agentRevocationRefreshSeconds", config.agentRevocationRefreshSeconds, 1...3_600),
         ] where !range.contains(value) {
             throw .badRequest("\(name) must be \(range.lowerBound)...\(range.upperBound), not \(value)")
         }
@@ -55,6 +61,8 @@ struct AuthSettings: Sendable {
         maximumLoginAge = TimeInterval(config.maximumLoginAgeSeconds)
         sessionLifetime = TimeInterval(config.sessionLifetimeSeconds)
         keyRotation = TimeInterval(config.keyRotationSeconds)
+        agentCredentialLifetime = TimeInterval(config.agentCredentialLifetimeSeconds)
+        agentRevocationRefresh = TimeInterval(config.agentRevocationRefreshSeconds)
         hasher = try PasswordHasher(logN: config.passwordCost)
         let limits = config.rateLimit
         guard [limits.failuresPerAccount, limits.accountWindowSeconds, limits.attemptsPerSource, limits.sourceWindowSeconds].allSatisfy({ $0 > 0 }) else {

@@ -4,7 +4,8 @@ import JWTKit
 /// which rule failed before decoding the full payload.
 struct CommonClaims: JWTPayload {
     let iss: String
-    let aud: String
+    /// Absent in agent credentials, which are valid at any gateway.
+    let aud: String?
     let exp: Int64
     let iat: Int64
     let typ: String

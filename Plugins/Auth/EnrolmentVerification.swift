@@ -6,15 +6,19 @@ enum EnrolmentVerification {
     /// The enrolment the token proves, `unauthenticated` with the reason, or `unavailable`
     /// when the keys cannot be fetched.
     static func verify(_ request: Contracts.Auth.VerifyEnrolment, with verifier: TokenVerifier) async throws -> Contracts.Auth.Enrolment {
-        let claims: EnrolmentClaims
+        let claims = try await self.claims(request, with: verifier)
+        return Contracts.Auth.Enrolment(node: claims.sub, gateway: claims.aud, expiresAt: claims.exp, tokenID: claims.jti)
+    }
+
+    /// The verified token's claims, with the same errors as ``verify(_:with:)``.
+    static func claims(_ request: Contracts.Auth.VerifyEnrolment, with verifier: TokenVerifier) async throws -> EnrolmentClaims {
         do throws(TokenRejection) {
-            claims = try await verifier.verifyEnrolment(request.token, node: request.node, audience: request.gateway)
+            return try await verifier.verifyEnrolment(request.token, node: request.node, audience: request.gateway)
         } catch .keysUnavailable(let why) {
             throw AuthError.unavailable("the manager's keys cannot be fetched: \(why)")
         } catch {
             throw Unauthenticated(message: "enrolment token refused: \(reason(error))")
         }
-        return Contracts.Auth.Enrolment(node: claims.sub, gateway: claims.aud, expiresAt: claims.exp, tokenID: claims.jti)
     }
 
     /// The refusal as an agent's operator needs to read it.

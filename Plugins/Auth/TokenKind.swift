@@ -7,4 +7,6 @@ public enum TokenKind: String, Sendable, Hashable, Codable {
     case session
     /// Lets one agent node (`sub`) link to one gateway (`aud`) until it expires.
     case enrol
+    /// An agent node's own credential (`sub` the node, `cnf` its key), used with a proof.
+    case agent
 }

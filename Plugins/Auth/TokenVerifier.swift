@@ -94,6 +94,22 @@ public actor TokenVerifier {
         return claims
     }
 
+    /// Checks an agent's own credential presented as the agent `node`: signature, `typ: agent`,
+    /// issuer, expiry, then `sub == node` (another node's credential is
+    /// ``TokenRejection/wrongNode(_:)``). Revocation and the proof of key possession are the
+    /// caller's (``AgentCredentialVerification``). Never cached: links are rare.
+    public func verifyAgentCredential(_ token: String, node: String) async throws(TokenRejection) -> AgentCredentialClaims {
+        try await refreshIfStale()
+        let claims = try await verifySignature(token, kind: .agent, as: AgentCredentialClaims.self)
+        guard claims.iss == options.issuer else { throw .wrongIssuer(claims.iss) }
+        guard claims.typ == .agent else { throw .wrongType(claims.typ.rawValue) }
+        let seconds = currentSeconds
+        guard claims.exp > seconds - options.clockSkewSeconds else { throw .expired }
+        guard claims.iat <= seconds + options.clockSkewSeconds else { throw .notYetValid }
+        guard claims.sub == node else { throw .wrongNode(claims.sub) }
+        return claims
+    }
+
     /// Fetches the JWKS now.
     public func refreshKeys() async throws(TokenRejection) {
         lastRefresh = now()

@@ -4,9 +4,9 @@ import ArgumentParser
 public struct AgentCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "agent",
-        abstract: "Enrol agents: tokens that let an agent link to its gateway.",
+        abstract: "Enrol agents (tokens that let an agent link to its gateway) and revoke them.",
         discussion: ExitStatus.help,
-        subcommands: [AgentEnrolmentTokenCommand.self])
+        subcommands: [AgentEnrolmentTokenCommand.self, AgentRevokeCommand.self])
 
     public init() {}
 }

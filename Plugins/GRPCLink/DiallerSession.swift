@@ -23,7 +23,7 @@ struct DiallerSession: Sendable {
     func run(onEstablished: @escaping @Sendable () -> Void) async throws {
         let outbox = FrameOutbox()
         let acknowledged = OneShot<Void>()
-        let hello = helloFrame()
+        let hello = try helloFrame()
         let timeout = settings.handshakeTimeout
         let request = StreamingClientRequest(of: WireFrame.self) { writer in
             try await writer.write(hello)
@@ -38,13 +38,26 @@ struct DiallerSession: Sendable {
         }
     }
 
-    private func helloFrame() -> WireFrame {
+    /// The agent's identity, when it keeps one.
+    private var identity: AgentIdentityKeeper? {
+        settings.identityFile.map { AgentIdentityKeeper(store: AgentIdentityStore(path: $0), token: settings.token, node: bus.node) }
+    }
+
+    private func helloFrame() throws -> WireFrame {
         var hello = WireFrame()
         hello.kind = .hello
         hello.hello.node = bus.node.rawValue
         hello.hello.topics = bus.servedTopics.map(\.rawValue).sorted()
-        hello.hello.credential = settings.token
         hello.hello.version = WireProtocol.version
+        let presented = try identity?.presentation() ?? HelloCredential(credential: settings.token)
+        guard !presented.credential.isEmpty else {
+            throw LinkProtocolError.handshake("no credential: the identityFile holds no credential yet and no token is configured")
+        }
+        hello.hello.credential = presented.credential
+        hello.hello.publicKey = presented.publicKey
+        hello.hello.proof = presented.proof
+        hello.hello.timestamp = presented.timestamp
+        hello.hello.gateway = presented.gateway
         return hello
     }
 
@@ -59,6 +72,18 @@ struct DiallerSession: Sendable {
         }
         guard ack.kind == .helloAck, ack.hasHello, NodeName.isValid(ack.hello.node) else {
             throw LinkProtocolError.handshake("expected a hello-ack naming the listener, got frame kind \(ack.kind.rawValue)")
+        }
+        if let identity {
+            do {
+                if try identity.keep(ack.hello) {
+                    logger.info("enrolled: the agent's own credential is kept", metadata: [
+                        "link.node": "\(ack.hello.node)", "link.credential": "\(ack.hello.issuedCredentialID)",
+                        "link.identityFile": "\(identity.store.path)",
+                    ])
+                }
+            } catch {
+                logger.error("the credential issued at enrolment cannot be kept; the next connection will be refused", metadata: ["error": "\(error)"])
+            }
         }
         acknowledged.resolve(.success(()))
         let listener = NodeID(ack.hello.node)

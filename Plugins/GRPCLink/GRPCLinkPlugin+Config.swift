@@ -19,14 +19,27 @@ extension GRPCLinkPlugin {
         public var insecure = false
         /// The dialler's token (write `${ENV}` or `file:`), presented with its node name.
         public var token: String?
+        /// The agent's own identity (dial only): a file (mode 0600) where the agent keeps the
+        /// P-256 key it makes when its `token` is an enrolment token, and the credential the
+        /// manager issues for that key when the token is redeemed (once) at the first link.
+        /// From then on the agent links with that credential and a signature by its key; the
+        /// enrolment token is spent. Without it an enrolment token cannot be used.
+        public var identityFile: String?
         /// Tokens a listener accepts from any node name (shared enrolment tokens).
         public var acceptedTokens: [String] = []
         /// A listener's file of `node: token` lines: a listed node must present its own token.
         public var tokensFile: String?
-        /// A listener also admits a node presenting an enrolment token the manager issued for
-        /// it and this gateway (`POST /v1/agents/enrolment-tokens`), checked offline by this
-        /// node's `auth` plugin (`auth.verify-enrolment`).
+        /// A listener also admits agents the manager enrolled: a node presenting an enrolment
+        /// token the manager issued for it and this gateway (`POST /v1/agents/enrolment-tokens`),
+        /// which the manager redeems once for the agent's own credential
+        /// (`auth.redeem-enrolment`), and a node presenting that credential with a proof by
+        /// its key, checked offline by this node's `auth` plugin (`auth.verify-agent`, with
+        /// the manager's keys and revocation list).
         public var acceptEnrolmentTokens = false
+        /// A listener with `acceptEnrolmentTokens` checks its linked agents this often against
+        /// the revocations its `auth` knows and cuts the links of revoked ones (`auth` itself
+        /// refreshes the manager's list every `agentRevocationRefreshSeconds`).
+        public var revocationCheckSeconds = 10.0
         /// HTTP/2 keepalive: a dead peer is detected within this time.
         public var keepaliveSeconds = 15.0
         /// The dialler's first reconnect delay; each later one doubles, with jitter.

@@ -3,9 +3,9 @@ import Kernel
 /// Who may link to this listener. Pure: decides from the hello alone, no I/O.
 ///
 /// A node listed in the tokens file must present exactly its own token; any other node must
-/// present one of the shared `acceptedTokens` or, with `acceptsEnrolmentTokens`, an
-/// enrolment token from the manager (which only the `auth` plugin can check: the decision
-/// is then ``Decision/verifyEnrolment``). A dialler may never claim the listener's own name
+/// present one of the shared `acceptedTokens` or, with `acceptsEnrolmentTokens`, what the
+/// manager issued: an enrolment token or the agent's own credential (which only `auth` and
+/// the manager can check: the decision is then ``Decision/verifyWithAuth``). A dialler may never claim the listener's own name
 /// or a malformed one.
 struct LinkAdmission: Sendable {
     /// What to do with a hello.
@@ -14,8 +14,9 @@ struct LinkAdmission: Sendable {
         case admit
         /// Refused, with the reason.
         case refuse(String)
-        /// The credential looks like an enrolment token: verify it (signature, node, gateway, expiry).
-        case verifyEnrolment
+        /// The credential looks like a JWT (an enrolment token or an agent credential): `auth`
+        /// and the manager decide.
+        case verifyWithAuth
     }
 
     let ownNode: NodeID
@@ -36,7 +37,7 @@ struct LinkAdmission: Sendable {
             return ConstantTime.equal(expected, credential) ? .admit : .refuse("wrong token for node \(node)")
         }
         if acceptedTokens.contains(where: { ConstantTime.equal($0, credential) }) { return .admit }
-        if acceptsEnrolmentTokens, Self.looksLikeJWT(credential) { return .verifyEnrolment }
+        if acceptsEnrolmentTokens, Self.looksLikeJWT(credential) { return .verifyWithAuth }
         if acceptsEnrolmentTokens {
             return .refuse("wrong token for node \(node) (neither an accepted token nor an enrolment token)")
         }

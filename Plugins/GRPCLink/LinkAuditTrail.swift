@@ -4,19 +4,16 @@ import Kernel
 import Logging
 import Synchronization
 
-/// What a listener records for the manager's audit log: `agent.enrolled` the first time
-/// (in this process) a node links with a given enrolment token, and `agent.enrolment-refused`
-/// / `agent.link-refused` with the reason (throttled, see ``AuditThrottle``). Records go to
+/// What a listener records for the manager's audit log: `agent.enrolment-refused` /
+/// `agent.link-refused` with the reason (throttled, see ``AuditThrottle``); the manager
+/// itself records the enrolment when it redeems the token. Records go to
 /// this node's relay (`audit.record`, served by `routing`), which delivers them to the
 /// manager; without a relay they are only logged.
 final class LinkAuditTrail: Sendable {
     private struct State {
         var throttle = AuditThrottle(window: .seconds(60), limit: 100)
-        /// `node/jti` of enrolments already recorded; bounded.
-        var enrolled: Set<String> = []
     }
 
-    private static let maximumRemembered = 10_000
     private let bus: Bus
     private let logger: Logger
     private let state = Mutex(State())
@@ -26,17 +23,9 @@ final class LinkAuditTrail: Sendable {
         self.logger = logger
     }
 
-    /// A node linked with an enrolment token.
-    func enrolled(_ enrolment: Auth.Enrolment, connection: String) async {
-        let first = state.withLock { state in
-            if state.enrolled.count >= Self.maximumRemembered { state.enrolled.removeAll() }
-            return state.enrolled.insert("\(enrolment.node)/\(enrolment.tokenID)").inserted
-        }
-        guard first else { return }
-        let expires = Date(timeIntervalSince1970: TimeInterval(enrolment.expiresAt)).formatted(.iso8601)
-        await record(
-            "agent.enrolled", .ok, actor: enrolment.node, connection: connection,
-            detail: "node \(enrolment.node) linked with enrolment token \(enrolment.tokenID) (expires \(expires))")
+    /// A live link was cut (its agent's credential was revoked): `agent.link-cut`.
+    func cut(node: String, reason: String, connection: String) async {
+        await record("agent.link-cut", .ok, actor: node, connection: connection, detail: "node \(node): \(reason)")
     }
 
     /// A hello was refused.

@@ -17,10 +17,25 @@ struct LinkService: WireService.ServiceProtocol {
         request: StreamingServerRequest<WireFrame>, context: ServerContext
     ) async throws -> StreamingServerResponse<WireFrame> {
         StreamingServerResponse(of: WireFrame.self) { writer in
+            let closed = OneShot<String>()
             let session = ListenerSession(
                 settings: settings, bus: bus, logger: logger, peers: peers, rendezvous: rendezvous, gatekeeper: gatekeeper,
-                audit: audit, connection: context.remotePeer, cancellation: context.cancellation)
-            try await session.run(request.messages, writer: writer)
+                audit: audit, connection: context.remotePeer, closed: closed)
+            // The session runs in a task of its own so that the listener can end it (cancelling
+            // it ends its read of the dialler's frames, and so the RPC).
+            let messages = request.messages
+            let running = Task { try await session.run(messages, writer: writer) }
+            let closer = Task { [logger, peer = context.remotePeer] in
+                guard let reason = try? await closed.wait() else { return }
+                logger.info("\(reason)", metadata: ["link.peer": "\(peer)"])
+                running.cancel()
+            }
+            defer { closer.cancel() }
+            try await withTaskCancellationHandler {
+                try await running.value
+            } onCancel: {
+                running.cancel()
+            }
             return [:]
         }
     }

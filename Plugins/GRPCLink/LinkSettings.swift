@@ -20,6 +20,8 @@ struct LinkSettings: Sendable {
     let mode: Mode
     let security: Security
     let token: String
+    /// The agent's identity file (dial only), absolute.
+    let identityFile: String?
     let admission: LinkAdmission
     let keepalive: Duration
     let reconnectInitial: Duration
@@ -29,6 +31,8 @@ struct LinkSettings: Sendable {
     let compressStreams: Bool
     /// How long the hello / hello-ack exchange may take.
     let handshakeTimeout: Duration
+    /// How often a listener checks its linked agents against the revocations `auth` knows.
+    let revocationCheck: Duration
 
     init(_ config: GRPCLinkPlugin.Config, node: NodeID, resolvePath: (String) -> URL) throws(LinkConfigError) {
         switch (config.dial, config.listen) {
@@ -69,20 +73,25 @@ struct LinkSettings: Sendable {
 
         switch mode {
         case .dial:
-            guard let token = config.token, !token.isEmpty else {
-                throw LinkConfigError("dial needs token: this node's link token, written ${ENV_NAME} or file:/path")
+            let token = config.token ?? ""
+            guard !token.isEmpty || config.identityFile != nil else {
+                throw LinkConfigError("dial needs token (this node's link or enrolment token, written ${ENV_NAME} or file:/path) or an identityFile of an enrolled agent")
             }
             guard config.acceptedTokens.isEmpty, config.tokensFile == nil, !config.acceptEnrolmentTokens else {
                 throw LinkConfigError("acceptedTokens, tokensFile and acceptEnrolmentTokens are for listen; a dialler presents token")
             }
+            guard config.identityFile != nil || EnrolmentTokenID.of(token) == nil else {
+                throw LinkConfigError("token is an enrolment token, which is redeemed once for the agent's own credential: set identityFile (where the agent keeps its key and credential)")
+            }
             self.token = token
+            identityFile = config.identityFile.map { resolvePath($0).path }
             admission = LinkAdmission(ownNode: node, acceptedTokens: [], nodeTokens: [:])
         case .listen:
             guard config.insecure || config.certificate != nil else {
                 throw LinkConfigError("listen needs certificate and privateKey (PEM paths), or insecure: true for plaintext on a trusted loopback")
             }
-            guard config.token == nil else {
-                throw LinkConfigError("token is for dial; a listener checks acceptedTokens or tokensFile")
+            guard config.token == nil, config.identityFile == nil else {
+                throw LinkConfigError("token and identityFile are for dial; a listener checks acceptedTokens, tokensFile or enrolled agents")
             }
             guard !config.acceptedTokens.contains(where: \.isEmpty) else {
                 throw LinkConfigError("acceptedTokens may not hold an empty token")
@@ -100,6 +109,7 @@ struct LinkSettings: Sendable {
                     "listen needs acceptedTokens or a tokensFile with at least one node, or acceptEnrolmentTokens: true; otherwise no node could link")
             }
             token = ""
+            identityFile = nil
             admission = LinkAdmission(
                 ownNode: node, acceptedTokens: config.acceptedTokens, nodeTokens: nodeTokens, acceptsEnrolmentTokens: config.acceptEnrolmentTokens)
         }
@@ -120,8 +130,12 @@ struct LinkSettings: Sendable {
         reconnectInitial = .milliseconds(config.reconnectInitialMilliseconds)
         reconnectMaximum = .seconds(config.reconnectMaximumSeconds)
         openTimeout = .seconds(config.streamOpenTimeoutSeconds)
+        guard config.revocationCheckSeconds >= 0.1, config.revocationCheckSeconds.isFinite else {
+            throw LinkConfigError("revocationCheckSeconds must be at least 0.1, got \(config.revocationCheckSeconds)")
+        }
         compressStreams = config.compressStreams
         handshakeTimeout = .seconds(10)
+        revocationCheck = .seconds(config.revocationCheckSeconds)
     }
 
     static func isIPAddress(_ host: String) -> Bool {

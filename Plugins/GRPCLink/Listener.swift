@@ -14,15 +14,16 @@ struct Listener: Sendable {
 
     /// Serves until cancelled.
     func run() async throws {
+        let peers = ConnectedPeers()
+        let audit = LinkAuditTrail(bus: bus, logger: logger)
         let service = LinkService(
-            settings: settings, bus: bus, logger: logger, peers: ConnectedPeers(), rendezvous: StreamRendezvous(),
-            gatekeeper: LinkGatekeeper(admission: settings.admission, bus: bus, timeout: .seconds(5)),
-            audit: LinkAuditTrail(bus: bus, logger: logger))
+            settings: settings, bus: bus, logger: logger, peers: peers, rendezvous: StreamRendezvous(),
+            gatekeeper: LinkGatekeeper(admission: settings.admission, bus: bus, timeout: .seconds(5)), audit: audit)
         if settings.admission.acceptsEnrolmentTokens, !bus.servedTopics.contains(Auth.VerifyEnrolment.topic) {
             logger.warning("acceptEnrolmentTokens is on but no auth plugin on this node serves auth.verify-enrolment; enrolment tokens will be refused")
         }
         let server = GRPCServer(transport: LinkTransports.server(address, settings), services: [service])
-        try await withThrowingDiscardingTaskGroup { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.serve() }
             if let bound = try await server.listeningAddress {
                 logger.info("link listening", metadata: [
@@ -31,6 +32,14 @@ struct Listener: Sendable {
                     "link.enrolment": "\(settings.admission.acceptsEnrolmentTokens)",
                 ])
             }
+            if settings.admission.acceptsEnrolmentTokens {
+                group.addTask {
+                    await RevocationWatch(peers: peers, bus: bus, audit: audit, logger: logger, interval: settings.revocationCheck).run()
+                }
+            }
+            // The server ends the listener; the watch ends with it.
+            defer { group.cancelAll() }
+            try await group.next()
         }
     }
 }

@@ -16,13 +16,15 @@ struct ListenerSession: Sendable {
     let audit: LinkAuditTrail
     /// The dialler's TCP address, shared by its Control and Stream RPCs.
     let connection: String
-    let cancellation: ServerContext.RPCCancellationHandle
+    /// Resolved (with the reason) when the listener ends this connection: replaced by a newer
+    /// one of the same node, or its agent revoked. ``LinkService`` then cancels the session.
+    let closed: OneShot<String>
 
     func run(_ messages: RPCAsyncSequence<WireFrame, any Error>, writer: RPCWriter<WireFrame>) async throws {
         var frames = messages.makeAsyncIterator()
-        let watchdog = Task { [cancellation, timeout = settings.handshakeTimeout] in
+        let watchdog = Task { [closed, timeout = settings.handshakeTimeout] in
             try await Task.sleep(for: timeout)
-            cancellation.cancel()
+            closed.resolve(.success("link closed: no hello within \(timeout)"))
         }
         let first = try await frames.next()
         watchdog.cancel()
@@ -30,27 +32,34 @@ struct ListenerSession: Sendable {
             throw await refuse(node: "?", LinkRefusal("expected a hello first, got \(first.map { "frame kind \($0.kind.rawValue)" } ?? "the end of the stream")"))
         }
         let hello = first.hello
-        let enrolment: Auth.Enrolment?
+        let admitted: LinkAdmitted
         do throws(LinkRefusal) {
-            enrolment = try await gatekeeper.admit(node: hello.node, credential: hello.credential)
+            admitted = try await gatekeeper.admit(hello, source: connection)
         } catch {
             throw await refuse(node: hello.node, error)
         }
         let peer = NodeID(hello.node)
-        let replaced = OneShot<Void>()
-        if let reason = peers.register(peer, credential: hello.credential, connection: connection, close: {
-            replaced.resolve(.success(()))
-        }) {
+        if let reason = peers.register(
+            peer, credential: admitted.credentialIdentity, issuedAt: admitted.credentialIssuedAt(presented: hello.credential), connection: connection,
+            close: { closed.resolve(.success($0)) })
+        {
             throw await refuse(node: hello.node, LinkRefusal(reason))
         }
         defer { peers.unregister(peer, connection: connection) }
-        if let enrolment { await audit.enrolled(enrolment, connection: connection) }
 
         var ack = WireFrame()
         ack.kind = .helloAck
         ack.hello.node = bus.node.rawValue
         ack.hello.topics = bus.servedTopics.map(\.rawValue).sorted()
         ack.hello.version = WireProtocol.version
+        if case .enrolled(let credential, let tokenID) = admitted {
+            ack.hello.issuedCredential = credential.credential
+            ack.hello.issuedCredentialID = credential.credentialID
+            ack.hello.issuedExpiresAt = credential.expiresAt
+            logger.info("agent enrolled", metadata: [
+                "link.node": "\(peer)", "link.peer": "\(connection)", "link.enrolmentToken": "\(tokenID)", "link.credential": "\(credential.credentialID)",
+            ])
+        }
         try await writer.write(ack)
 
         let outbox = FrameOutbox()
@@ -65,15 +74,11 @@ struct ListenerSession: Sendable {
         try await bus.attach(peer, via: link, serving: Set(hello.topics.map { Topic($0) })) { () async throws -> Void in
             logger.info("link accepted", metadata: [
                 "link.node": "\(peer)", "link.peer": "\(connection)", "link.version": "\(hello.version)", "link.topics": "\(hello.topics.count)",
+                "link.credential": "\(admitted.logDescription)",
             ])
             try await withChildTasks { tasks in
                 tasks.spawn {
-                    do { try await outbox.drain(into: writer) } catch { cancellation.cancel() }
-                }
-                tasks.spawn {
-                    guard (try? await replaced.wait()) != nil else { return }
-                    logger.info("link replaced by a newer connection of the same node", metadata: ["link.node": "\(peer)", "link.peer": "\(connection)"])
-                    cancellation.cancel()
+                    do { try await outbox.drain(into: writer) } catch { closed.resolve(.success("link closed: writing to the peer failed: \(error)")) }
                 }
                 while let frame = try await frames.next() {
                     switch frame.kind {

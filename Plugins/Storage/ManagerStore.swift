@@ -59,6 +59,14 @@ public protocol ManagerStore: Sendable {
     func agent(node: String) async throws(StoreError) -> Agent?
     func revokeAgent(node: String) async throws(StoreError)
 
+    /// Records the one use of an enrolment token.
+    /// - Throws: `conflict` when the token was redeemed before (also by a racing redemption).
+    func recordEnrolmentRedemption(_ redemption: EnrolmentRedemption) async throws(StoreError)
+    func enrolmentRedemption(tokenID: String) async throws(StoreError) -> EnrolmentRedemption?
+    /// Revokes a node's credentials issued until `revokedAt`; revoking again moves the time.
+    func recordAgentRevocation(_ revocation: AgentRevocation) async throws(StoreError)
+    func agentRevocations() async throws(StoreError) -> [AgentRevocation]
+
     func insertSigningKey(_ key: StoredSigningKey) async throws(StoreError)
     func retireSigningKey(kid: String, at: Date, expiresAt: Date) async throws(StoreError)
     func signingKeys() async throws(StoreError) -> [StoredSigningKey]

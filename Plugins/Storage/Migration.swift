@@ -13,7 +13,7 @@ public struct Migration: Sendable {
     }
 
     /// Every migration this binary knows, oldest first.
-    public static let all: [Migration] = [.initialSchema, .externalIdentities, .liveInventory]
+    public static let all: [Migration] = [.initialSchema, .externalIdentities, .liveInventory, .agentIdentity]
 
     /// The newest schema version this binary knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }

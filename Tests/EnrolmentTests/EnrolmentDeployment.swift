@@ -26,6 +26,9 @@ final class EnrolmentDeployment: Sendable {
 
     func remove() { certificates.remove() }
 
+    /// Where the agent `node` keeps its key and credential by default.
+    func identityFile(_ node: String) -> String { file("\(node).identity.json").path }
+
     func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
     /// auth (issue) + inventory (stores the gateway's audit records) + a link listener for the
@@ -71,11 +74,12 @@ final class EnrolmentDeployment: Sendable {
                   privateKey: "\(certificates.serverKey)"
                   acceptedTokens: ["file:\(file("static.token").path)"]
                   acceptEnrolmentTokens: true
+                  revocationCheckSeconds: 0.5
               - use: link
                 as: manager-link
                 with: {dial: "127.0.0.1:\(managerLinkPort)", trustRoots: "\(certificates.caCertificate)", token: "file:\(file("manager-link.token").path)", reconnectMaximumSeconds: 1}
               - use: auth
-                with: {mode: verify, jwks: "\(managerURL)/.well-known/jwks.json", jwksTrustRoots: "\(certificates.caCertificate)"}
+                with: {mode: verify, jwks: "\(managerURL)/.well-known/jwks.json", jwksTrustRoots: "\(certificates.caCertificate)", agentRevocationRefreshSeconds: 1}
               - use: routing
                 with: {reportSeconds: 1}
             """
@@ -84,17 +88,19 @@ final class EnrolmentDeployment: Sendable {
         return process
     }
 
-    /// An agent `node` presenting `token` (written to a file, as an operator would), serving
-    /// one console server so that the gateway asks it for its inventory.
-    func startAgent(_ node: String, token: String) async throws -> RunningTether {
+    /// An agent `node` presenting `token` (written to a file, as an operator would), keeping
+    /// its identity in `identityFile` (default `NODE.identity.json` in the folder), serving one
+    /// console server so that the gateway asks it for its inventory.
+    func startAgent(_ node: String, token: String, identityFile: String? = nil) async throws -> RunningTether {
         let tokenFile = file("\(node).jwt")
         try token.write(to: tokenFile, atomically: true, encoding: .utf8)
+        let identity = identityFile ?? self.identityFile(node)
         let yaml = """
             role: agent
             node: \(node)
             plugins:
               - use: link
-                with: {dial: "127.0.0.1:\(gatewayLinkPort)", trustRoots: "\(certificates.caCertificate)", token: "file:\(tokenFile.path)", reconnectMaximumSeconds: 1}
+                with: {dial: "127.0.0.1:\(gatewayLinkPort)", trustRoots: "\(certificates.caCertificate)", token: "file:\(tokenFile.path)", identityFile: "\(identity)", reconnectMaximumSeconds: 1}
               - use: vnc-tcp
                 with:
                   servers: [{name: \(node)-console, host: 127.0.0.1, port: 5900}]

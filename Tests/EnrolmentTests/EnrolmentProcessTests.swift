@@ -128,4 +128,53 @@ import Testing
             try await rightful.waitForLog("link established", timeout: .seconds(30))
         }
     }
+
+    @Test func anAgentEnrolsOnceRelinksWithItsOwnCredentialAndIsRefusedOnceRevoked() async throws {
+        try await Self.withDeployment { deployment, api, login, gateway in
+            let token = try await api.enrolmentToken(login: login, node: "agent-r", gateway: deployment.gateway)
+            let first = try await deployment.startAgent("agent-r", token: token)
+            try await first.waitForLog(all: ["enrolled: the agent's own credential is kept", "link established"], timeout: .seconds(30))
+            first.terminate()
+            let stored = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: deployment.identityFile("agent-r")))) as? [String: Any]
+            let credentialID = try #require(stored?["credentialID"] as? String)
+            #expect((stored?["credential"] as? String)?.split(separator: ".").count == 3 && stored?["gateway"] as? String == deployment.gateway)
+            let mode = try FileManager.default.attributesOfItem(atPath: deployment.identityFile("agent-r"))[.posixPermissions] as? NSNumber
+            #expect(mode?.intValue == 0o600)
+
+            // The same configuration again (the spent token is still in it): the agent links
+            // with its credential and a proof; the token is not redeemed twice.
+            let again = try await deployment.startAgent("agent-r", token: token)
+            defer { again.terminate() }
+            try await again.waitForLog("link established", timeout: .seconds(30))
+            try await gateway.waitForLog("agent credential \(credentialID)", timeout: .seconds(10))
+
+            // The spent token with a fresh key (a copy of the token, not of the identity): refused.
+            let thief = try await deployment.startAgent("agent-r", token: token, identityFile: deployment.file("thief.identity.json").path)
+            try await thief.waitForLog(all: ["link refused by listener", "enrolment token already used"], timeout: .seconds(30))
+            try await gateway.waitForLog("enrolment token already used", timeout: .seconds(10))
+            #expect(!thief.output.contains("link established"))
+            thief.terminate()
+
+            // Revoked (only a superadmin may): the gateway cuts the live link and refuses the
+            // reconnect, on both sides with the reason.
+            #expect(try await api.call(.POST, "/v1/agents/agent-r/revoke").status == 401)
+            let revoked = try await api.call(.POST, "/v1/agents/agent-r/revoke", bearer: login)
+            #expect(revoked.status == 200 && revoked.json["node"] as? String == "agent-r", "\(revoked)")
+            try await gateway.waitForLog("link cut: the agent's credential was revoked", timeout: .seconds(30))
+            try await again.waitForLog(all: ["link refused by listener", "agent credential refused: revoked"], timeout: .seconds(30))
+            try await gateway.waitForLog("agent credential refused: revoked", timeout: .seconds(10))
+            again.terminate()
+            try await Self.waitForAudit(api, login: login, "agent.revoked, the cut and the refusals of agent-r") { events in
+                events.contains { $0.action == "agent.revoked" && $0.outcome == "ok" && $0.detail.contains("node agent-r") }
+                    && events.contains { $0.action == "agent.link-cut" && $0.actor == "agent-r" }
+                    && events.contains { $0.action == "agent.link-refused" && $0.actor == "agent-r" && $0.detail.contains("revoked") }
+                    && events.contains { $0.action == "agent.enrolled" && $0.outcome == "denied" && $0.actor == "agent-r" && $0.detail.contains("already used") }
+            }
+
+            // Enrolled again with a new token: a new key and credential, linked.
+            let renewed = try await deployment.startAgent("agent-r", token: try await api.enrolmentToken(login: login, node: "agent-r", gateway: deployment.gateway))
+            defer { renewed.terminate() }
+            try await renewed.waitForLog(all: ["enrolled: the agent's own credential is kept", "link established"], timeout: .seconds(30))
+        }
+    }
 }

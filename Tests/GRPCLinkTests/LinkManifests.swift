@@ -13,7 +13,7 @@ enum LinkManifests {
         acceptEnrolmentTokens: Bool = false
     ) -> String {
         var with = ["listen: \"127.0.0.1:\(port)\"", "keepaliveSeconds: \(keepaliveSeconds)"]
-        if acceptEnrolmentTokens { with.append("acceptEnrolmentTokens: true") }
+        if acceptEnrolmentTokens { with += ["acceptEnrolmentTokens: true", "revocationCheckSeconds: 0.2"] }
         if let certificates {
             with += ["certificate: \"\(certificates.serverCertificate)\"", "privateKey: \"\(certificates.serverKey)\""]
             if requireClientCertificates { with.append("trustRoots: \"\(certificates.caCertificate)\"") }
@@ -29,12 +29,13 @@ enum LinkManifests {
     static func dialler(
         port: Int, certificates: TestCertificates?, token: String = token, trustRoots: String? = nil,
         extraPlugins: [String] = ["echo"], reconnectMaximumSeconds: Double = 10, keepaliveSeconds: Double = 15,
-        presentClientCertificate: Bool = false
+        presentClientCertificate: Bool = false, identityFile: String? = nil
     ) -> String {
         var with = [
             "dial: \"127.0.0.1:\(port)\"", "token: \"\(token)\"", "reconnectMaximumSeconds: \(reconnectMaximumSeconds)",
             "keepaliveSeconds: \(keepaliveSeconds)",
         ]
+        if let identityFile { with.append("identityFile: \"\(identityFile)\"") }
         if let certificates {
             with.append("trustRoots: \"\(trustRoots ?? certificates.caCertificate)\"")
             if presentClientCertificate {

@@ -63,14 +63,14 @@ import Testing
     @Test func aConnectedNameIsRefusedToAnotherCredentialAndReplacedByTheSame() {
         let peers = ConnectedPeers()
         let closed = Mutex(false)
-        #expect(peers.register("a", credential: "t1", connection: "c1", close: { closed.withLock { $0 = true } }) == nil)
-        #expect(peers.register("a", credential: "t2", connection: "c2", close: {})?.contains("already connected") == true)
-        #expect(peers.register("a", credential: "t1", connection: "c3", close: {}) == nil)
+        #expect(peers.register("a", credential: "t1", connection: "c1", close: { _ in closed.withLock { $0 = true } }) == nil)
+        #expect(peers.register("a", credential: "t2", connection: "c2", close: { _ in })?.contains("already connected") == true)
+        #expect(peers.register("a", credential: "t1", connection: "c3", close: { _ in }) == nil)
         #expect(closed.withLock { $0 })
         peers.unregister("a", connection: "c1")
-        #expect(peers.register("a", credential: "t2", connection: "c4", close: {}) != nil)
+        #expect(peers.register("a", credential: "t2", connection: "c4", close: { _ in }) != nil)
         peers.unregister("a", connection: "c3")
-        #expect(peers.register("a", credential: "t2", connection: "c5", close: {}) == nil)
+        #expect(peers.register("a", credential: "t2", connection: "c5", close: { _ in }) == nil)
     }
 
     @Test func tokensFilesParseStrictly() throws {

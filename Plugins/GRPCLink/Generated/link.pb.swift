@@ -33,56 +33,77 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-nonisolated struct Tether_Link_V1_Frame: Sendable {
+nonisolated struct Tether_Link_V1_Frame: @unchecked Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var kind: Tether_Link_V1_Frame.Kind = .unspecified
+  var kind: Tether_Link_V1_Frame.Kind {
+    get {_storage._kind}
+    set {_uniqueStorage()._kind = newValue}
+  }
 
-  var topic: String = String()
+  var topic: String {
+    get {_storage._topic}
+    set {_uniqueStorage()._topic = newValue}
+  }
 
   /// The sending instance. The receiver overwrites the node with its authenticated peer.
   var from: Tether_Link_V1_Address {
-    get {_from ?? Tether_Link_V1_Address()}
-    set {_from = newValue}
+    get {_storage._from ?? Tether_Link_V1_Address()}
+    set {_uniqueStorage()._from = newValue}
   }
   /// Returns true if `from` has been explicitly set.
-  var hasFrom: Bool {self._from != nil}
+  var hasFrom: Bool {_storage._from != nil}
   /// Clears the value of `from`. Subsequent reads from it will return its default value.
-  mutating func clearFrom() {self._from = nil}
+  mutating func clearFrom() {_uniqueStorage()._from = nil}
 
   var to: Tether_Link_V1_Destination {
-    get {_to ?? Tether_Link_V1_Destination()}
-    set {_to = newValue}
+    get {_storage._to ?? Tether_Link_V1_Destination()}
+    set {_uniqueStorage()._to = newValue}
   }
   /// Returns true if `to` has been explicitly set.
-  var hasTo: Bool {self._to != nil}
+  var hasTo: Bool {_storage._to != nil}
   /// Clears the value of `to`. Subsequent reads from it will return its default value.
-  mutating func clearTo() {self._to = nil}
+  mutating func clearTo() {_uniqueStorage()._to = nil}
 
   /// Pairs an ask with its reply or failure; zero otherwise.
-  var correlation: UInt64 = 0
+  var correlation: UInt64 {
+    get {_storage._correlation}
+    set {_uniqueStorage()._correlation = newValue}
+  }
 
-  var metadata: Dictionary<String,String> = [:]
+  var metadata: Dictionary<String,String> {
+    get {_storage._metadata}
+    set {_uniqueStorage()._metadata = newValue}
+  }
 
   /// The message body: JSON, as the bus encodes it.
-  var payload: Data = Data()
+  var payload: Data {
+    get {_storage._payload}
+    set {_uniqueStorage()._payload = newValue}
+  }
 
   var hello: Tether_Link_V1_Hello {
-    get {_hello ?? Tether_Link_V1_Hello()}
-    set {_hello = newValue}
+    get {_storage._hello ?? Tether_Link_V1_Hello()}
+    set {_uniqueStorage()._hello = newValue}
   }
   /// Returns true if `hello` has been explicitly set.
-  var hasHello: Bool {self._hello != nil}
+  var hasHello: Bool {_storage._hello != nil}
   /// Clears the value of `hello`. Subsequent reads from it will return its default value.
-  mutating func clearHello() {self._hello = nil}
+  mutating func clearHello() {_uniqueStorage()._hello = nil}
 
   /// For OPEN and OPEN_FAILED: the stream the dialler opens (or cannot open).
-  var streamID: UInt64 = 0
+  var streamID: UInt64 {
+    get {_storage._streamID}
+    set {_uniqueStorage()._streamID = newValue}
+  }
 
   /// For ERROR, OPEN_FAILED: a readable reason.
-  var error: String = String()
+  var error: String {
+    get {_storage._error}
+    set {_uniqueStorage()._error = newValue}
+  }
 
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -164,9 +185,7 @@ nonisolated struct Tether_Link_V1_Frame: Sendable {
 
   init() {}
 
-  fileprivate var _from: Tether_Link_V1_Address? = nil
-  fileprivate var _to: Tether_Link_V1_Destination? = nil
-  fileprivate var _hello: Tether_Link_V1_Hello? = nil
+  fileprivate var _storage = _StorageClass.defaultInstance
 }
 
 nonisolated struct Tether_Link_V1_Address: Sendable {
@@ -243,6 +262,29 @@ nonisolated struct Tether_Link_V1_Hello: Sendable {
   /// The sender's tether version, for logs.
   var version: String = String()
 
+  /// Enrolment (dialler): the agent's P-256 public key, base64url of its raw 64-byte x||y
+  /// form, sent with an enrolment token that the listener redeems, once, for the agent's own
+  /// credential.
+  var publicKey: String = String()
+
+  /// An agent credential's proof (dialler): base64url of the raw ECDSA P-256 signature over
+  /// "tether-link-identity/1\n<node>\n<gateway>\n<timestamp>" by the agent's key.
+  var proof: String = String()
+
+  /// Seconds since 1970, as signed in proof.
+  var timestamp: Int64 = 0
+
+  /// The listener the proof names (the gateway the agent enrolled at).
+  var gateway: String = String()
+
+  /// In a hello-ack after an enrolment: the agent's own credential (a JWT the manager signed),
+  /// its ID and expiry (seconds since 1970).
+  var issuedCredential: String = String()
+
+  var issuedCredentialID: String = String()
+
+  var issuedExpiresAt: Int64 = 0
+
   var unknownFields = SwiftProtobuf.UnknownStorage()
 
   init() {}
@@ -274,76 +316,130 @@ nonisolated extension Tether_Link_V1_Frame: SwiftProtobuf.Message, SwiftProtobuf
   static let protoMessageName: String = _protobuf_package + ".Frame"
   static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}topic\0\u{1}from\0\u{1}to\0\u{1}correlation\0\u{1}metadata\0\u{1}payload\0\u{1}hello\0\u{3}stream_id\0\u{1}error\0")
 
+  fileprivate class _StorageClass {
+    var _kind: Tether_Link_V1_Frame.Kind = .unspecified
+    var _topic: String = String()
+    var _from: Tether_Link_V1_Address? = nil
+    var _to: Tether_Link_V1_Destination? = nil
+    var _correlation: UInt64 = 0
+    var _metadata: Dictionary<String,String> = [:]
+    var _payload: Data = Data()
+    var _hello: Tether_Link_V1_Hello? = nil
+    var _streamID: UInt64 = 0
+    var _error: String = String()
+
+      // This property is used as the initial default value for new instances of the type.
+      // The type itself is protecting the reference to its storage via CoW semantics.
+      // This will force a copy to be made of this reference when the first mutation occurs;
+      // hence, it is safe to mark this as `nonisolated(unsafe)`.
+      static nonisolated(unsafe) let defaultInstance = _StorageClass()
+
+    private init() {}
+
+    init(copying source: _StorageClass) {
+      _kind = source._kind
+      _topic = source._topic
+      _from = source._from
+      _to = source._to
+      _correlation = source._correlation
+      _metadata = source._metadata
+      _payload = source._payload
+      _hello = source._hello
+      _streamID = source._streamID
+      _error = source._error
+    }
+  }
+
+  fileprivate mutating func _uniqueStorage() -> _StorageClass {
+    if !isKnownUniquelyReferenced(&_storage) {
+      _storage = _StorageClass(copying: _storage)
+    }
+    return _storage
+  }
+
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.topic) }()
-      case 3: try { try decoder.decodeSingularMessageField(value: &self._from) }()
-      case 4: try { try decoder.decodeSingularMessageField(value: &self._to) }()
-      case 5: try { try decoder.decodeSingularUInt64Field(value: &self.correlation) }()
-      case 6: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.metadata) }()
-      case 7: try { try decoder.decodeSingularBytesField(value: &self.payload) }()
-      case 8: try { try decoder.decodeSingularMessageField(value: &self._hello) }()
-      case 9: try { try decoder.decodeSingularUInt64Field(value: &self.streamID) }()
-      case 10: try { try decoder.decodeSingularStringField(value: &self.error) }()
-      default: break
+    _ = _uniqueStorage()
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      while let fieldNumber = try decoder.nextFieldNumber() {
+        // The use of inline closures is to circumvent an issue where the compiler
+        // allocates stack space for every case branch when no optimizations are
+        // enabled. https://github.com/apple/swift-protobuf/issues/1034
+        switch fieldNumber {
+        case 1: try { try decoder.decodeSingularEnumField(value: &_storage._kind) }()
+        case 2: try { try decoder.decodeSingularStringField(value: &_storage._topic) }()
+        case 3: try { try decoder.decodeSingularMessageField(value: &_storage._from) }()
+        case 4: try { try decoder.decodeSingularMessageField(value: &_storage._to) }()
+        case 5: try { try decoder.decodeSingularUInt64Field(value: &_storage._correlation) }()
+        case 6: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &_storage._metadata) }()
+        case 7: try { try decoder.decodeSingularBytesField(value: &_storage._payload) }()
+        case 8: try { try decoder.decodeSingularMessageField(value: &_storage._hello) }()
+        case 9: try { try decoder.decodeSingularUInt64Field(value: &_storage._streamID) }()
+        case 10: try { try decoder.decodeSingularStringField(value: &_storage._error) }()
+        default: break
+        }
       }
     }
   }
 
   func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if self.kind != .unspecified {
-      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 1)
-    }
-    if !self.topic.isEmpty {
-      try visitor.visitSingularStringField(value: self.topic, fieldNumber: 2)
-    }
-    try { if let v = self._from {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
-    } }()
-    try { if let v = self._to {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
-    } }()
-    if self.correlation != 0 {
-      try visitor.visitSingularUInt64Field(value: self.correlation, fieldNumber: 5)
-    }
-    if !self.metadata.isEmpty {
-      try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: self.metadata, fieldNumber: 6)
-    }
-    if !self.payload.isEmpty {
-      try visitor.visitSingularBytesField(value: self.payload, fieldNumber: 7)
-    }
-    try { if let v = self._hello {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
-    } }()
-    if self.streamID != 0 {
-      try visitor.visitSingularUInt64Field(value: self.streamID, fieldNumber: 9)
-    }
-    if !self.error.isEmpty {
-      try visitor.visitSingularStringField(value: self.error, fieldNumber: 10)
+    try withExtendedLifetime(_storage) { (_storage: _StorageClass) in
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every if/case branch local when no optimizations
+      // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+      // https://github.com/apple/swift-protobuf/issues/1182
+      if _storage._kind != .unspecified {
+        try visitor.visitSingularEnumField(value: _storage._kind, fieldNumber: 1)
+      }
+      if !_storage._topic.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._topic, fieldNumber: 2)
+      }
+      try { if let v = _storage._from {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+      } }()
+      try { if let v = _storage._to {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+      } }()
+      if _storage._correlation != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._correlation, fieldNumber: 5)
+      }
+      if !_storage._metadata.isEmpty {
+        try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: _storage._metadata, fieldNumber: 6)
+      }
+      if !_storage._payload.isEmpty {
+        try visitor.visitSingularBytesField(value: _storage._payload, fieldNumber: 7)
+      }
+      try { if let v = _storage._hello {
+        try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+      } }()
+      if _storage._streamID != 0 {
+        try visitor.visitSingularUInt64Field(value: _storage._streamID, fieldNumber: 9)
+      }
+      if !_storage._error.isEmpty {
+        try visitor.visitSingularStringField(value: _storage._error, fieldNumber: 10)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   static func ==(lhs: Tether_Link_V1_Frame, rhs: Tether_Link_V1_Frame) -> Bool {
-    if lhs.kind != rhs.kind {return false}
-    if lhs.topic != rhs.topic {return false}
-    if lhs._from != rhs._from {return false}
-    if lhs._to != rhs._to {return false}
-    if lhs.correlation != rhs.correlation {return false}
-    if lhs.metadata != rhs.metadata {return false}
-    if lhs.payload != rhs.payload {return false}
-    if lhs._hello != rhs._hello {return false}
-    if lhs.streamID != rhs.streamID {return false}
-    if lhs.error != rhs.error {return false}
+    if lhs._storage !== rhs._storage {
+      let storagesAreEqual: Bool = withExtendedLifetime((lhs._storage, rhs._storage)) { (_args: (_StorageClass, _StorageClass)) in
+        let _storage = _args.0
+        let rhs_storage = _args.1
+        if _storage._kind != rhs_storage._kind {return false}
+        if _storage._topic != rhs_storage._topic {return false}
+        if _storage._from != rhs_storage._from {return false}
+        if _storage._to != rhs_storage._to {return false}
+        if _storage._correlation != rhs_storage._correlation {return false}
+        if _storage._metadata != rhs_storage._metadata {return false}
+        if _storage._payload != rhs_storage._payload {return false}
+        if _storage._hello != rhs_storage._hello {return false}
+        if _storage._streamID != rhs_storage._streamID {return false}
+        if _storage._error != rhs_storage._error {return false}
+        return true
+      }
+      if !storagesAreEqual {return false}
+    }
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -464,7 +560,7 @@ nonisolated extension Tether_Link_V1_Destination: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Tether_Link_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   static let protoMessageName: String = _protobuf_package + ".Hello"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}node\0\u{1}topics\0\u{1}credential\0\u{1}version\0")
+  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}node\0\u{1}topics\0\u{1}credential\0\u{1}version\0\u{3}public_key\0\u{1}proof\0\u{1}timestamp\0\u{1}gateway\0\u{3}issued_credential\0\u{3}issued_credential_id\0\u{3}issued_expires_at\0")
 
   mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -476,6 +572,13 @@ nonisolated extension Tether_Link_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf
       case 2: try { try decoder.decodeRepeatedStringField(value: &self.topics) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.credential) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.version) }()
+      case 5: try { try decoder.decodeSingularStringField(value: &self.publicKey) }()
+      case 6: try { try decoder.decodeSingularStringField(value: &self.proof) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.timestamp) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.gateway) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self.issuedCredential) }()
+      case 10: try { try decoder.decodeSingularStringField(value: &self.issuedCredentialID) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self.issuedExpiresAt) }()
       default: break
       }
     }
@@ -494,6 +597,27 @@ nonisolated extension Tether_Link_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf
     if !self.version.isEmpty {
       try visitor.visitSingularStringField(value: self.version, fieldNumber: 4)
     }
+    if !self.publicKey.isEmpty {
+      try visitor.visitSingularStringField(value: self.publicKey, fieldNumber: 5)
+    }
+    if !self.proof.isEmpty {
+      try visitor.visitSingularStringField(value: self.proof, fieldNumber: 6)
+    }
+    if self.timestamp != 0 {
+      try visitor.visitSingularInt64Field(value: self.timestamp, fieldNumber: 7)
+    }
+    if !self.gateway.isEmpty {
+      try visitor.visitSingularStringField(value: self.gateway, fieldNumber: 8)
+    }
+    if !self.issuedCredential.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedCredential, fieldNumber: 9)
+    }
+    if !self.issuedCredentialID.isEmpty {
+      try visitor.visitSingularStringField(value: self.issuedCredentialID, fieldNumber: 10)
+    }
+    if self.issuedExpiresAt != 0 {
+      try visitor.visitSingularInt64Field(value: self.issuedExpiresAt, fieldNumber: 11)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -502,6 +626,13 @@ nonisolated extension Tether_Link_V1_Hello: SwiftProtobuf.Message, SwiftProtobuf
     if lhs.topics != rhs.topics {return false}
     if lhs.credential != rhs.credential {return false}
     if lhs.version != rhs.version {return false}
+    if lhs.publicKey != rhs.publicKey {return false}
+    if lhs.proof != rhs.proof {return false}
+    if lhs.timestamp != rhs.timestamp {return false}
+    if lhs.gateway != rhs.gateway {return false}
+    if lhs.issuedCredential != rhs.issuedCredential {return false}
+    if lhs.issuedCredentialID != rhs.issuedCredentialID {return false}
+    if lhs.issuedExpiresAt != rhs.issuedExpiresAt {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
