@@ -17,7 +17,10 @@ struct LinkBenchReport: Sendable {
             String(format: "ratio link/ssh stream throughput: gateway -> agent %.2fx, agent -> gateway %.2fx", pooled.uploadRatio, pooled.downloadRatio)
                 + String(format: " (target >= %.1fx: ", Self.throughputTarget) + (worst >= Self.throughputTarget ? "met)" : "MISSED)"),
             String(format: "remote ask p50 %.1f us (target < %.0f us: ", p50, Self.askTargetMicroseconds)
-                + (p50 < Self.askTargetMicroseconds ? "met)" : "MISSED)"),
+                + (p50 < Self.askTargetMicroseconds ? "met)" : "MISSED)")
+                + String(
+                    format: "; %.1fx the plain TCP round trip, %.1fx the ssh -R round trip", p50 / max(pooled.tcpRoundTrips.percentile(50), 1),
+                    p50 / max(pooled.sshRoundTrips.percentile(50), 1)),
         ]
     }
 }

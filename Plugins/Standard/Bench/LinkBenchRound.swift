@@ -3,6 +3,9 @@ struct LinkBenchRound: Sendable {
     var linkAsks: LatencySamples
     var linkAskSeconds: Double
     var sshRoundTrips: LatencySamples
+    /// The same 32-byte echo straight to the agent process over plain loopback TCP: the
+    /// floor of any round trip between the two processes on this machine.
+    var tcpRoundTrips: LatencySamples
     var linkUpload: LinkBenchThroughput
     var sshUpload: LinkBenchThroughput
     var linkDownload: LinkBenchThroughput
@@ -21,7 +24,7 @@ struct LinkBenchRound: Sendable {
         }
         return LinkBenchRound(
             linkAsks: samples(\.linkAsks), linkAskSeconds: rounds.reduce(0) { $0 + $1.linkAskSeconds },
-            sshRoundTrips: samples(\.sshRoundTrips),
+            sshRoundTrips: samples(\.sshRoundTrips), tcpRoundTrips: samples(\.tcpRoundTrips),
             linkUpload: .pooled(rounds.map(\.linkUpload)), sshUpload: .pooled(rounds.map(\.sshUpload)),
             linkDownload: .pooled(rounds.map(\.linkDownload)), sshDownload: .pooled(rounds.map(\.sshDownload)))
     }
@@ -33,6 +36,8 @@ struct LinkBenchRound: Sendable {
                 + String(format: "%10.0f /s    p50 %8.1f us   p99 %8.1f us", linkAskRate, linkAsks.percentile(50), linkAsks.percentile(99)),
             Self.label("ssh -R round trip, 32 bytes (context)")
                 + String(repeating: " ", count: 17) + String(format: "p50 %8.1f us   p99 %8.1f us", sshRoundTrips.percentile(50), sshRoundTrips.percentile(99)),
+            Self.label("plain TCP round trip, 32 bytes (floor)")
+                + String(repeating: " ", count: 17) + String(format: "p50 %8.1f us   p99 %8.1f us", tcpRoundTrips.percentile(50), tcpRoundTrips.percentile(99)),
             Self.label("link stream, gateway -> agent") + String(format: "%10.1f MB/s", linkUpload.megabytesPerSecond),
             Self.label("ssh -R tunnel, gateway -> agent") + String(format: "%10.1f MB/s", sshUpload.megabytesPerSecond),
             Self.label("link stream, agent -> gateway") + String(format: "%10.1f MB/s", linkDownload.megabytesPerSecond),

@@ -37,12 +37,14 @@ struct LinkBenchmark: Sendable {
                 progress(setup)
                 let link = LinkBenchLinkClient(bus: nodes.bus, agent: LinkBenchNodes.agentNode, deadline: deadline)
                 let ssh = LinkBenchTCPClient(port: tunnel.forwardedPort, deadline: deadline)
+                let direct = LinkBenchTCPClient(port: nodes.agentTCPPort, deadline: deadline)
                 var measured: [LinkBenchRound] = []
                 for index in 1...rounds {
                     let asked = try await link.asks(asks, warmup: warmup)
                     let round = LinkBenchRound(
                         linkAsks: asked.samples, linkAskSeconds: asked.seconds,
                         sshRoundTrips: try await ssh.roundTrips(roundTrips, warmup: warmup),
+                        tcpRoundTrips: try await direct.roundTrips(roundTrips, warmup: warmup),
                         linkUpload: try await link.upload(streamBytes), sshUpload: try await ssh.upload(streamBytes),
                         linkDownload: try await link.download(streamBytes), sshDownload: try await ssh.download(streamBytes))
                     progress("round \(index):")
