@@ -150,6 +150,20 @@ struct ManagerGRPCService: Tether_V1_Manager.ServiceProtocol {
         }
     }
 
+    func revokeAgent(
+        request: ServerRequest<Tether_V1_RevokeAgentRequest>, context: ServerContext
+    ) async throws -> ServerResponse<Tether_V1_RevokeAgentResponse> {
+        try await APIError.answeringRPC {
+            let token = try Self.bearer(request.metadata)
+            let reply = try await bus.ask(
+                Manager.RevokeAgent(loginToken: token, node: request.message.node, source: context.sourceAddress), timeout: timeout)
+            return ServerResponse(message: .with {
+                $0.node = reply.node
+                $0.revokedAt = Int64(reply.revokedAt.timeIntervalSince1970.rounded(.down))
+            })
+        }
+    }
+
     /// A `ServerAction` by its REST name; an unknown one is refused as REST refuses it.
     static func action(_ name: String) throws -> ServerAction {
         guard let action = ServerAction(rawValue: name) else {

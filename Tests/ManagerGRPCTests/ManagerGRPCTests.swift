@@ -131,6 +131,23 @@ import TetherAPIProto
         }
     }
 
+    @Test func onlyASuperadminRevokesAnAgentAndTheRefusalMatchesREST() async throws {
+        try await ManagerGRPCFixture.run { manager in
+            let root = try await manager.login("root")
+            let revoked = try await manager.grpc.revokeAgent(.with { $0.node = "agent-9" }, metadata: ManagerGRPCFixture.bearer(root))
+            #expect(revoked.node == "agent-9" && abs(revoked.revokedAt - Int64(Date().timeIntervalSince1970)) < 60)
+            let audit = try await manager.grpc.queryAudit(.with { $0.action = "agent.revoked" }, metadata: ManagerGRPCFixture.bearer(root)).events
+            #expect(audit.count == 1 && audit.first?.detail.contains("node agent-9") == true)
+
+            let gus = try await manager.login("gus")
+            let denied = await Self.failure { _ = try await manager.grpc.revokeAgent(.with { $0.node = "agent-9" }, metadata: ManagerGRPCFixture.bearer(gus)) }
+            let restDenied = try await manager.rest.send(.POST, "/v1/agents/agent-9/revoke", token: gus, json: "{}")
+            #expect(restDenied.status == 403 && denied?.code == .permissionDenied && Self.tetherError(denied) == restDenied.errorCode)
+            let bad = await Self.failure { _ = try await manager.grpc.revokeAgent(.with { $0.node = "a b" }, metadata: ManagerGRPCFixture.bearer(root)) }
+            #expect(bad?.code == .invalidArgument)
+        }
+    }
+
     @Test func watchAuditDeliversARecordAppendedAfterTheCallStarted() async throws {
         try await ManagerGRPCFixture.run { manager in
             let root = try await manager.login("root")

@@ -178,6 +178,19 @@ public enum Tether_V1_Manager: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "RevokeAgent" metadata.
+        public enum RevokeAgent: Sendable {
+            /// Request type for "RevokeAgent".
+            public typealias Input = Tether_V1_RevokeAgentRequest
+            /// Response type for "RevokeAgent".
+            public typealias Output = Tether_V1_RevokeAgentResponse
+            /// Descriptor for "RevokeAgent".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "tether.v1.Manager"),
+                method: "RevokeAgent",
+                type: .unary
+            )
+        }
         /// Namespace for "QueryAudit" metadata.
         public enum QueryAudit: Sendable {
             /// Request type for "QueryAudit".
@@ -217,6 +230,7 @@ public enum Tether_V1_Manager: Sendable {
             AssignServer.descriptor,
             UnassignServer.descriptor,
             IssueEnrolmentToken.descriptor,
+            RevokeAgent.descriptor,
             QueryAudit.descriptor,
             WatchAudit.descriptor
         ]
@@ -446,6 +460,26 @@ extension Tether_V1_Manager {
             request: GRPCCore.StreamingServerRequest<Tether_V1_IssueEnrolmentTokenRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Tether_V1_IssueEnrolmentTokenResponse>
+
+        /// Handle the "RevokeAgent" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+        /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+        /// > audited `agent.revoked`).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Tether_V1_RevokeAgentRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Tether_V1_RevokeAgentResponse` messages.
+        func revokeAgent(
+            request: GRPCCore.StreamingServerRequest<Tether_V1_RevokeAgentRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Tether_V1_RevokeAgentResponse>
 
         /// Handle the "QueryAudit" method.
         ///
@@ -698,6 +732,26 @@ extension Tether_V1_Manager {
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Tether_V1_IssueEnrolmentTokenResponse>
 
+        /// Handle the "RevokeAgent" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+        /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+        /// > audited `agent.revoked`).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Tether_V1_RevokeAgentRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Tether_V1_RevokeAgentResponse` message.
+        func revokeAgent(
+            request: GRPCCore.ServerRequest<Tether_V1_RevokeAgentRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Tether_V1_RevokeAgentResponse>
+
         /// Handle the "QueryAudit" method.
         ///
         /// > Source IDL Documentation:
@@ -947,6 +1001,26 @@ extension Tether_V1_Manager {
             context: GRPCCore.ServerContext
         ) async throws -> Tether_V1_IssueEnrolmentTokenResponse
 
+        /// Handle the "RevokeAgent" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+        /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+        /// > audited `agent.revoked`).
+        ///
+        /// - Parameters:
+        ///   - request: A `Tether_V1_RevokeAgentRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Tether_V1_RevokeAgentResponse` to respond with.
+        func revokeAgent(
+            request: Tether_V1_RevokeAgentRequest,
+            context: GRPCCore.ServerContext
+        ) async throws -> Tether_V1_RevokeAgentResponse
+
         /// Handle the "QueryAudit" method.
         ///
         /// > Source IDL Documentation:
@@ -1116,6 +1190,17 @@ extension Tether_V1_Manager.StreamingServiceProtocol {
             }
         )
         router.registerHandler(
+            forMethod: Tether_V1_Manager.Method.RevokeAgent.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Tether_V1_RevokeAgentRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Tether_V1_RevokeAgentResponse>(),
+            handler: { request, context in
+                try await self.revokeAgent(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
             forMethod: Tether_V1_Manager.Method.QueryAudit.descriptor,
             deserializer: GRPCProtobuf.ProtobufDeserializer<Tether_V1_QueryAuditRequest>(),
             serializer: GRPCProtobuf.ProtobufSerializer<Tether_V1_QueryAuditResponse>(),
@@ -1258,6 +1343,17 @@ extension Tether_V1_Manager.ServiceProtocol {
         context: GRPCCore.ServerContext
     ) async throws -> GRPCCore.StreamingServerResponse<Tether_V1_IssueEnrolmentTokenResponse> {
         let response = try await self.issueEnrolmentToken(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func revokeAgent(
+        request: GRPCCore.StreamingServerRequest<Tether_V1_RevokeAgentRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Tether_V1_RevokeAgentResponse> {
+        let response = try await self.revokeAgent(
             request: GRPCCore.ServerRequest(stream: request),
             context: context
         )
@@ -1426,6 +1522,19 @@ extension Tether_V1_Manager.SimpleServiceProtocol {
     ) async throws -> GRPCCore.ServerResponse<Tether_V1_IssueEnrolmentTokenResponse> {
         return GRPCCore.ServerResponse<Tether_V1_IssueEnrolmentTokenResponse>(
             message: try await self.issueEnrolmentToken(
+                request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func revokeAgent(
+        request: GRPCCore.ServerRequest<Tether_V1_RevokeAgentRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Tether_V1_RevokeAgentResponse> {
+        return GRPCCore.ServerResponse<Tether_V1_RevokeAgentResponse>(
+            message: try await self.revokeAgent(
                 request: request.message,
                 context: context
             ),
@@ -1728,6 +1837,31 @@ extension Tether_V1_Manager {
             deserializer: some GRPCCore.MessageDeserializer<Tether_V1_IssueEnrolmentTokenResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Tether_V1_IssueEnrolmentTokenResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "RevokeAgent" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+        /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+        /// > audited `agent.revoked`).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Tether_V1_RevokeAgentRequest` message.
+        ///   - serializer: A serializer for `Tether_V1_RevokeAgentRequest` messages.
+        ///   - deserializer: A deserializer for `Tether_V1_RevokeAgentResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func revokeAgent<Result>(
+            request: GRPCCore.ClientRequest<Tether_V1_RevokeAgentRequest>,
+            serializer: some GRPCCore.MessageSerializer<Tether_V1_RevokeAgentRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Tether_V1_RevokeAgentResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Tether_V1_RevokeAgentResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
 
         /// Call the "QueryAudit" method.
@@ -2175,6 +2309,42 @@ extension Tether_V1_Manager {
             )
         }
 
+        /// Call the "RevokeAgent" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+        /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+        /// > audited `agent.revoked`).
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Tether_V1_RevokeAgentRequest` message.
+        ///   - serializer: A serializer for `Tether_V1_RevokeAgentRequest` messages.
+        ///   - deserializer: A deserializer for `Tether_V1_RevokeAgentResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func revokeAgent<Result>(
+            request: GRPCCore.ClientRequest<Tether_V1_RevokeAgentRequest>,
+            serializer: some GRPCCore.MessageSerializer<Tether_V1_RevokeAgentRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Tether_V1_RevokeAgentResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Tether_V1_RevokeAgentResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.unary(
+                request: request,
+                descriptor: Tether_V1_Manager.Method.RevokeAgent.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
         /// Call the "QueryAudit" method.
         ///
         /// > Source IDL Documentation:
@@ -2568,6 +2738,37 @@ extension Tether_V1_Manager.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Tether_V1_IssueEnrolmentTokenRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Tether_V1_IssueEnrolmentTokenResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RevokeAgent" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+    /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+    /// > audited `agent.revoked`).
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Tether_V1_RevokeAgentRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func revokeAgent<Result>(
+        request: GRPCCore.ClientRequest<Tether_V1_RevokeAgentRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Tether_V1_RevokeAgentResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.revokeAgent(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Tether_V1_RevokeAgentRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Tether_V1_RevokeAgentResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -2998,6 +3199,41 @@ extension Tether_V1_Manager.ClientProtocol {
             metadata: metadata
         )
         return try await self.issueEnrolmentToken(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "RevokeAgent" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Refuses every credential the agent `node` holds now: gateways refuse its reconnects and
+    /// > cut its live links, until it enrols again with a new enrolment token (superadmins;
+    /// > audited `agent.revoked`).
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func revokeAgent<Result>(
+        _ message: Tether_V1_RevokeAgentRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Tether_V1_RevokeAgentResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Tether_V1_RevokeAgentRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.revokeAgent(
             request: request,
             options: options,
             onResponse: handleResponse
