@@ -91,6 +91,9 @@ import Testing
             let json = try await CLIBinary.run(["agent", "enrolment-token", "agent-d", "--gateway", deployment.gateway, "-o", "json"], environment: environment)
             let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
             #expect(object?["node"] as? String == "agent-d" && object?["gateway"] as? String == deployment.gateway && object?["tokenID"] is String)
+            // Times in JSON are ISO 8601, as the API gives them (not seconds since 2001).
+            let expires = (object?["token"] as? [String: Any])?["expiresAt"] as? String
+            #expect(expires.flatMap { try? Date($0, strategy: .iso8601) }.map { $0 > Date() } == true, "\(String(describing: expires))")
             let refused = try await CLIBinary.run(["agent", "enrolment-token", "agent-d", "--gateway", "*"], environment: environment)
             #expect(refused.status != 0 && refused.standardError.contains("gateway must be a node name"))
         }
