@@ -66,6 +66,32 @@ import Testing
         }
     }
 
+    @Test func aDiallerThatNeverSaysHelloIsCutAfterTheHandshakeTimeout() async throws {
+        let port = FreePort.find()
+        try await TestNode.run(LinkManifests.listener(port: port, certificates: nil), plugins: Self.plugins, node: "gw") { _ in
+            try #require(await FreePort.waitUntilListening(port), "the link listener did not bind 127.0.0.1:\(port)")
+            let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+            let started = ContinuousClock.now
+            // The listener ends the call (10 s handshake timeout); the client would hold it 40 s.
+            let frames: Int? = try await withGRPCClient(transport: transport) { client in
+                let stub = WireService.Client(wrapping: client)
+                do {
+                    return try await stub.control(request: StreamingClientRequest(of: WireFrame.self) { _ in
+                        try await Task.sleep(for: .seconds(40))
+                    }) { response in
+                        var count = 0
+                        for try await _ in response.messages { count += 1 }
+                        return count
+                    }
+                } catch is RPCError {
+                    return 0
+                }
+            }
+            #expect(frames == 0, "the listener answered a dialler that never said hello")
+            #expect(ContinuousClock.now - started < .seconds(30), "the call was not ended by the listener")
+        }
+    }
+
     /// Hello, then an unknown kind, a garbage JSON payload, an ask without destination, and
     /// finally a valid ask that claims to come from another node.
     static func script() -> [WireFrame] {
