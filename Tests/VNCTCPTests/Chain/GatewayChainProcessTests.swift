@@ -90,7 +90,7 @@ struct GatewayChainProcessTests {
                     try await Task.sleep(for: .milliseconds(500))
                 }
                 #expect(refused.contains("bmc-auth-failed: the BMC of lab-02 rejected the VNC password"), "\(refused.suffix(800))")
-                try await chain.gateway.waitForLog("bmc-auth-failed", timeout: .seconds(10))
+                try await chain.gateway.waitForLog("bmc-auth-failed", timeout: .seconds(30))
                 let texts = [chain.gateway.output, chain.manager.output, cli.output, wrongCLI.output, refused]
                 for secret in [password, wrong] {
                     #expect(!texts.contains { $0.contains(secret) }, "a BMC password appeared in a gateway, manager or CLI log or the viewer's error")
