@@ -48,7 +48,21 @@ struct GraphicalConsoleSession: Sendable {
                         return .leaseExpired
                     }
                 }
-                let first = try await group.next() ?? .clientLeft
+                var first = try await group.next() ?? .clientLeft
+                if case .clientLeft = first {
+                    // A viewer often leaves on the RFB failure the agent sent, just before the
+                    // agent's coded reason (bmc-auth-failed...) arrives: give the console side
+                    // a moment to say why, for the log and the audit.
+                    group.addTask {
+                        try? await Task.sleep(for: Self.reasonGrace)
+                        return .clientLeft
+                    }
+                    while let next = try await group.next() {
+                        if case .refused = next { first = next }
+                        if case .agentLost = next { first = next }
+                        break
+                    }
+                }
                 duplex.close()
                 group.cancelAll()
                 return first
@@ -61,6 +75,9 @@ struct GraphicalConsoleSession: Sendable {
         await GatewayAudit(bus: bus).console("vnc.close", ticket, end.auditOutcome, detail: end.auditDetail)
         try await finish(end, outbound)
     }
+
+    /// How long a session whose viewer left waits for the agent's reason for ending it.
+    static let reasonGrace = Duration.milliseconds(100)
 
     /// Viewer bytes (RFB client messages) to the console.
     private func viewerToConsole(_ inbound: WebSocketInboundStream, _ duplex: Duplex, _ lease: ConsoleLease) async throws -> ConsoleEnd {
