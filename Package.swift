@@ -74,7 +74,9 @@ let package = Package(
             dependencies: ["Kernel", nioCore, logging, .product(name: "NIOPosix", package: "swift-nio")],
             path: "Kernel/Testing"
         ),
-        .target(name: "Contracts", dependencies: ["Kernel"], path: "Plugins/Contracts", exclude: ["README.md"]),
+        .target(
+            name: "Contracts", dependencies: ["Kernel", .product(name: "Crypto", package: "swift-crypto")], path: "Plugins/Contracts",
+            exclude: ["README.md"]),
         // the client-facing gRPC APIs (gateway.proto, manager.proto...), generated code committed: Scripts/generate-proto
         .target(
             name: "TetherAPIProto",

@@ -1,3 +1,5 @@
+import Contracts
+
 /// Unguessable identifiers (state, nonce, PKCE verifiers, token IDs) from the system CSPRNG.
 enum RandomToken {
     static func make(bytes count: Int = 16) -> String {

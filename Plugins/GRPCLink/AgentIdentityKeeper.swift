@@ -1,5 +1,4 @@
 import Contracts
-import Crypto
 import Foundation
 import Kernel
 
@@ -21,29 +20,26 @@ struct AgentIdentityKeeper: Sendable {
 
     /// The credential fields for the next hello.
     func presentation(now: Date = Date()) throws(AgentIdentityStore.Failure) -> HelloCredential {
-        let tokenID = EnrolmentTokenID.of(token)
+        let tokenID = UnverifiedClaims.enrolmentTokenID(token)
         let stored = try store.load().flatMap { $0.node == node.rawValue ? $0 : nil }
         if let stored, let credential = stored.credential, let gateway = stored.gateway, tokenID == nil || tokenID == stored.enrolmentTokenID {
-            let key = try privateKey(stored)
             let timestamp = Int64(now.timeIntervalSince1970)
-            let message = Auth.AgentProof.message(node: node.rawValue, gateway: gateway, timestamp: timestamp)
-            let signature: P256.Signing.ECDSASignature
-            do { signature = try key.signature(for: message) } catch {
+            let proof: String
+            do { proof = try privateKey(stored).proof(node: node.rawValue, gateway: gateway, timestamp: timestamp) } catch {
                 throw AgentIdentityStore.Failure(description: "the identity key cannot sign: \(error)")
             }
-            return HelloCredential(
-                credential: credential, proof: Base64URL.encode(signature.rawRepresentation), timestamp: timestamp, gateway: gateway)
+            return HelloCredential(credential: credential, proof: proof, timestamp: timestamp, gateway: gateway)
         }
         guard let tokenID else { return HelloCredential(credential: token) }
-        var identity = stored
-        if identity?.enrolmentTokenID != tokenID {
+        let identity: StoredAgentIdentity
+        if let stored, stored.enrolmentTokenID == tokenID {
+            identity = stored
+        } else {
             identity = StoredAgentIdentity(
-                node: node.rawValue, privateKey: Base64URL.encode(P256.Signing.PrivateKey().rawRepresentation), enrolmentTokenID: tokenID)
+                node: node.rawValue, privateKey: Base64URL.encode(AgentIdentityKey().rawRepresentation), enrolmentTokenID: tokenID)
+            try store.save(identity)
         }
-        guard let identity else { return HelloCredential(credential: token) }
-        if identity != stored { try store.save(identity) }
-        let key = try privateKey(identity)
-        return HelloCredential(credential: token, publicKey: Base64URL.encode(key.publicKey.rawRepresentation))
+        return HelloCredential(credential: token, publicKey: try privateKey(identity).publicKey)
     }
 
     /// Keeps the credential of a hello-ack that carries one (an enrolment was redeemed).
@@ -62,8 +58,8 @@ struct AgentIdentityKeeper: Sendable {
         return true
     }
 
-    private func privateKey(_ identity: StoredAgentIdentity) throws(AgentIdentityStore.Failure) -> P256.Signing.PrivateKey {
-        guard let raw = Base64URL.decode(identity.privateKey), let key = try? P256.Signing.PrivateKey(rawRepresentation: raw) else {
+    private func privateKey(_ identity: StoredAgentIdentity) throws(AgentIdentityStore.Failure) -> AgentIdentityKey {
+        guard let raw = Base64URL.decode(identity.privateKey), let key = try? AgentIdentityKey(rawRepresentation: raw) else {
             throw AgentIdentityStore.Failure(description: "identityFile \(store.path) holds no valid P-256 private key")
         }
         return key

@@ -25,8 +25,8 @@ enum LinkAdmitted: Sendable, Equatable {
         switch self {
         case .staticToken: nil
         // An unreadable `iat` counts as issued at the start of time: any revocation cuts it.
-        case .enrolled(let credential, _): CredentialIssuedAt.of(credential.credential) ?? 0
-        case .agent: CredentialIssuedAt.of(presented) ?? 0
+        case .enrolled(let credential, _): UnverifiedClaims.of(credential.credential)?.iat ?? 0
+        case .agent: UnverifiedClaims.of(presented)?.iat ?? 0
         }
     }
 

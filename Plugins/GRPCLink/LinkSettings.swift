@@ -80,7 +80,7 @@ struct LinkSettings: Sendable {
             guard config.acceptedTokens.isEmpty, config.tokensFile == nil, !config.acceptEnrolmentTokens else {
                 throw LinkConfigError("acceptedTokens, tokensFile and acceptEnrolmentTokens are for listen; a dialler presents token")
             }
-            guard config.identityFile != nil || EnrolmentTokenID.of(token) == nil else {
+            guard config.identityFile != nil || UnverifiedClaims.enrolmentTokenID(token) == nil else {
                 throw LinkConfigError("token is an enrolment token, which is redeemed once for the agent's own credential: set identityFile (where the agent keeps its key and credential)")
             }
             self.token = token

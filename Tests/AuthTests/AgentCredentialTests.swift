@@ -186,7 +186,7 @@ import Testing
             let agent = AgentIdentityKey()
             let reloaded = try AgentIdentityKey(rawRepresentation: agent.rawRepresentation)
             #expect(reloaded.publicKey == agent.publicKey)
-            #expect(throws: AuthError.self) { try AgentIdentityKey(rawRepresentation: Data([1, 2, 3])) }
+            #expect(throws: AgentIdentityKey.Failure.self) { try AgentIdentityKey(rawRepresentation: Data([1, 2, 3])) }
             let token = try await manager.enrolmentToken()
             let credential = try await manager.service.redeemEnrolment(
                 Contracts.Auth.RedeemEnrolment(token: token, node: "agent-7", gateway: "gw-1", publicKey: agent.publicKey, source: "t"))

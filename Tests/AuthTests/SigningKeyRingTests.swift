@@ -1,3 +1,4 @@
+import Contracts
 import Auth
 import Crypto
 import Foundation

@@ -125,7 +125,7 @@ import Testing
         return hello
     }
 
-    static let publicKey = StubEnrolmentAuthPlugin.base64URL(P256.Signing.PrivateKey().publicKey.rawRepresentation)
+    static let publicKey = Base64URL.encode(P256.Signing.PrivateKey().publicKey.rawRepresentation)
 
     @Test func theGatekeeperRedeemsOnlyWhatAuthVerifiedForThisNodeAndGatewayAndOnlyOnce() async throws {
         let yaml = "role: gateway\nplugins:\n  - use: auth\n"
@@ -221,7 +221,7 @@ import Testing
             // agent's hands, the credential copied without its key, a wrong static token.
             let copied = folder.appendingPathComponent("copied.json").path
             var forged = stored
-            forged.privateKey = StubEnrolmentAuthPlugin.base64URL(P256.Signing.PrivateKey().rawRepresentation)
+            forged.privateKey = Base64URL.encode(P256.Signing.PrivateKey().rawRepresentation)
             try JSONEncoder().encode(forged).write(to: URL(fileURLWithPath: copied))
             let refusals: [(node: String, manifest: String, action: String, reason: String)] = [
                 ("agent-en", LinkManifests.dialler(port: port, certificates: certificates, token: token, identityFile: folder.appendingPathComponent("thief.json").path),

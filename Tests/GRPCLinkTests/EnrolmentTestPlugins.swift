@@ -35,18 +35,12 @@ struct StubEnrolmentAuthPlugin: Plugin {
     /// A JWT-shaped token with these claims.
     static func token(sub: String, aud: String? = nil, jti: String, typ: String = "enrol", key: String? = nil) -> String {
         let payload = (try? JSONEncoder().encode(Claims(sub: sub, aud: aud, jti: jti, typ: typ, key: key))) ?? Data()
-        return "e30.\(base64URL(payload)).c2ln"
-    }
-
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return "e30.\(Base64URL.encode(payload)).c2ln"
     }
 
     private static func claims(_ token: String) throws -> Claims {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var text = parts.count == 3 ? parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") : ""
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        guard let data = Data(base64Encoded: text), let claims = try? JSONDecoder().decode(Claims.self, from: data) else {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let data = Base64URL.decode(parts[1]), let claims = try? JSONDecoder().decode(Claims.self, from: data) else {
             throw Refused(code: "unauthenticated", message: "token refused: malformed token")
         }
         return claims
@@ -73,7 +67,7 @@ struct StubEnrolmentAuthPlugin: Plugin {
         }
         routes.answer(Auth.RedeemEnrolment.self) { request, _ in
             let claims = try Self.claims(request.token)
-            guard let raw = Data(base64Encoded: Self.padded(request.publicKey)), (try? P256.Signing.PublicKey(rawRepresentation: raw)) != nil else {
+            guard let raw = Base64URL.decode(request.publicKey), (try? P256.Signing.PublicKey(rawRepresentation: raw)) != nil else {
                 throw Refused(code: "bad-request", message: "the public key is not a P-256 key")
             }
             let earlier: String? = Self.redeemed.withLock { redeemed in
@@ -101,8 +95,8 @@ struct StubEnrolmentAuthPlugin: Plugin {
             guard !Self.revoked.withLock({ $0.contains(claims.sub) }) else {
                 throw Refused(code: "unauthenticated", message: "agent credential refused: revoked; enrol again")
             }
-            guard let keyData = Data(base64Encoded: Self.padded(claims.key ?? "")), let key = try? P256.Signing.PublicKey(rawRepresentation: keyData),
-                let signatureData = Data(base64Encoded: Self.padded(request.proof)),
+            guard let keyData = Base64URL.decode(claims.key ?? ""), let key = try? P256.Signing.PublicKey(rawRepresentation: keyData),
+                let signatureData = Base64URL.decode(request.proof),
                 let signature = try? P256.Signing.ECDSASignature(rawRepresentation: signatureData),
                 key.isValidSignature(signature, for: Auth.AgentProof.message(node: request.node, gateway: request.gateway, timestamp: request.timestamp))
             else { throw Refused(code: "unauthenticated", message: "agent credential refused: bad proof") }
@@ -110,11 +104,6 @@ struct StubEnrolmentAuthPlugin: Plugin {
         }
     }
 
-    private static func padded(_ base64URL: String) -> String {
-        var text = base64URL.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        return text
-    }
 }
 
 /// Stands in for `routing`'s audit relay: keeps what this node's plugins record in ``inbox``.

@@ -1,11 +1,14 @@
-import Contracts
 import Crypto
 import Foundation
 
 /// An agent's side of its identity: the P-256 private key, the public key it sends with
-/// ``Contracts/Auth/RedeemEnrolment``, and the proofs it signs for
-/// ``Contracts/Auth/VerifyAgentCredential``.
+/// ``Auth/RedeemEnrolment``, and the proofs it signs for ``Auth/VerifyAgentCredential``.
 public struct AgentIdentityKey: Sendable {
+    /// The stored bytes are not a P-256 private key, or signing failed.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     private let key: P256.Signing.PrivateKey
 
     /// A new random key.
@@ -14,11 +17,11 @@ public struct AgentIdentityKey: Sendable {
     }
 
     /// A stored key: its 32-byte raw form (``rawRepresentation``).
-    public init(rawRepresentation: Data) throws(AuthError) {
+    public init(rawRepresentation: Data) throws(Failure) {
         do {
             key = try P256.Signing.PrivateKey(rawRepresentation: rawRepresentation)
         } catch {
-            throw .badRequest("not a P-256 private key (32 raw bytes expected, got \(rawRepresentation.count))")
+            throw Failure(description: "not a P-256 private key (32 raw bytes expected, got \(rawRepresentation.count))")
         }
     }
 
@@ -29,13 +32,13 @@ public struct AgentIdentityKey: Sendable {
     public var publicKey: String { Base64URL.encode(key.publicKey.rawRepresentation) }
 
     /// `VerifyAgentCredential.proof`: base64url of the raw r‖s ECDSA P-256 SHA-256 signature of
-    /// ``Contracts/Auth/AgentProof/message(node:gateway:timestamp:)``.
-    public func proof(node: String, gateway: String, timestamp: Int64) throws(AuthError) -> String {
-        let message = Contracts.Auth.AgentProof.message(node: node, gateway: gateway, timestamp: timestamp)
+    /// ``Auth/AgentProof/message(node:gateway:timestamp:)``.
+    public func proof(node: String, gateway: String, timestamp: Int64) throws(Failure) -> String {
+        let message = Auth.AgentProof.message(node: node, gateway: gateway, timestamp: timestamp)
         do {
             return Base64URL.encode(try key.signature(for: message).rawRepresentation)
         } catch {
-            throw .unavailable("cannot sign the link proof: \(error)")
+            throw Failure(description: "cannot sign the link proof: \(error)")
         }
     }
 }
